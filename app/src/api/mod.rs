@@ -1,0 +1,3 @@
+//! Server functions: thin adapters from a page to one service call.
+
+pub mod directory;

@@ -1,0 +1,14 @@
+//! Table definitions, one module per table.
+
+pub mod category;
+pub mod district;
+pub mod offering;
+pub mod offering_audience;
+pub mod offering_category;
+pub mod offering_text;
+pub mod organisation;
+pub mod organisation_district;
+pub mod session;
+pub mod skipped_date;
+pub mod venue;
+pub mod weekly_slot;

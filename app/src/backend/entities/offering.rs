@@ -1,0 +1,36 @@
+//! `offering` table. Kept in the shape sea-orm-cli generates; behaviour lives in
+//! the services beside this folder.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "offering")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub kind: String,
+    pub status: String,
+    pub district_id: i32,
+    pub venue_id: Option<i32>,
+    pub organisation_id: i32,
+    pub price_nok: i32,
+    pub sign_up_required: bool,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub capacity: Option<i32>,
+    pub sign_up_opens: Option<Date>,
+    pub sign_up_closes: Option<Date>,
+    pub waiting_list: bool,
+    #[sea_orm(column_type = "Text")]
+    pub search_text: String,
+    pub created_at: DateTime,
+    pub updated_at: DateTime,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,18 @@
+//! `offering_category` table. Kept in the shape sea-orm-cli generates; behaviour lives in
+//! the services beside this folder.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "offering_category")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub offering_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub category_id: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,18 @@
+//! `organisation_district` table. Kept in the shape sea-orm-cli generates; behaviour lives in
+//! the services beside this folder.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "organisation_district")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub organisation_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub district_id: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,195 @@
+//! "Add to calendar": an RFC 5545 iCalendar file for one offering. Weekly
+//! groups become one recurring event per weekday (RRULE with EXDATE for
+//! skipped dates); course sessions become one event each.
+//!
+//! Written by hand because the times must carry `TZID=Europe/Oslo` with the
+//! VTIMEZONE that RFC 5545 requires beside it (a weekly 10.00 must stay 10.00
+//! across daylight saving), which the icalendar crate cannot emit.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+use crate::domain::offering::OfferingDetail;
+use crate::domain::schedule::Occurrence;
+
+const OSLO: &str = "Europe/Oslo";
+
+const VTIMEZONE: &[&str] = &[
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Oslo",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11).
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets without splitting a UTF-8 character
+/// (RFC 5545 §3.1), ending every line with CRLF.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for ch in line.chars() {
+        let len = ch.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn local(dt: NaiveDateTime) -> String {
+    dt.format("%Y%m%dT%H%M%S").to_string()
+}
+
+fn until(date: NaiveDate) -> String {
+    // UNTIL must be UTC when DTSTART has a TZID; the end of that day in
+    // Oslo is before 23:59:59 UTC, so every meeting that day is included.
+    format!("{}T235959Z", date.format("%Y%m%d"))
+}
+
+struct Event<'a> {
+    uid: String,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    rrule: Option<String>,
+    exdates: Vec<NaiveDateTime>,
+    detail: &'a OfferingDetail,
+}
+
+/// The calendar file for `detail`. `page_url` is the offering's public page.
+pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTime<Utc>) -> String {
+    let mut events = Vec::new();
+    for (i, slot) in detail.weekly.iter().enumerate() {
+        let Some(first) = slot.occurrences_from(slot.valid_from).next() else {
+            continue;
+        };
+        let mut rrule = format!(
+            "FREQ=WEEKLY;BYDAY={}",
+            BYDAY[usize::from(slot.weekday.clamp(1, 7) - 1)]
+        );
+        if let Some(end) = slot.valid_to {
+            rrule.push_str(";UNTIL=");
+            rrule.push_str(&until(end));
+        }
+        events.push(Event {
+            uid: format!("{}-weekly-{i}@treffpunkt", detail.card.slug),
+            start: first.starts_at(),
+            end: first.ends_at(),
+            rrule: Some(rrule),
+            exdates: slot
+                .skipped
+                .iter()
+                .map(|d| d.and_time(slot.start))
+                .collect(),
+            detail,
+        });
+    }
+    let sessions: &[Occurrence] = detail.course.as_ref().map_or(&[], |c| &c.sessions);
+    for (i, s) in sessions.iter().enumerate() {
+        events.push(Event {
+            uid: format!("{}-session-{i}@treffpunkt", detail.card.slug),
+            start: s.starts_at(),
+            end: s.ends_at(),
+            rrule: None,
+            exdates: Vec::new(),
+            detail,
+        });
+    }
+
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Treffpunkt//Lavterskeltilbud//NB",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    .into_iter()
+    .chain(VTIMEZONE.iter().copied())
+    {
+        fold(line, &mut out);
+    }
+    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    for e in &events {
+        write_event(e, &stamp, page_url, &mut out);
+    }
+    fold("END:VCALENDAR", &mut out);
+    out
+}
+
+fn write_event(e: &Event<'_>, stamp: &str, page_url: &str, out: &mut String) {
+    let d = e.detail;
+    let mut lines = vec![
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:{}", e.uid),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART;TZID={OSLO}:{}", local(e.start)),
+        format!("DTEND;TZID={OSLO}:{}", local(e.end)),
+    ];
+    if let Some(rule) = &e.rrule {
+        lines.push(format!("RRULE:{rule}"));
+    }
+    for x in &e.exdates {
+        lines.push(format!("EXDATE;TZID={OSLO}:{}", local(*x)));
+    }
+    lines.push(format!("SUMMARY:{}", escape(&d.card.text.title)));
+    let description = format!("{}\n\n{page_url}", d.card.text.summary);
+    lines.push(format!("DESCRIPTION:{}", escape(&description)));
+    if let Some(v) = &d.venue {
+        let place = format!("{}, {}, {} {}", v.name, v.address, v.postcode, v.city);
+        lines.push(format!("LOCATION:{}", escape(&place)));
+        if let Some((lat, lon)) = v.coordinates {
+            lines.push(format!("GEO:{lat:.6};{lon:.6}"));
+        }
+    }
+    lines.push(format!("URL:{page_url}"));
+    lines.push("END:VEVENT".to_string());
+    for line in lines {
+        fold(&line, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_values() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn folds_long_lines_on_character_boundaries() {
+        let mut out = String::new();
+        let line = format!("SUMMARY:{}", "ø".repeat(60));
+        fold(&line, &mut out);
+        for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(physical.len() <= 75, "{} octets", physical.len());
+        }
+        let unfolded = out.trim_end_matches("\r\n").replace("\r\n ", "");
+        assert_eq!(unfolded, line);
+    }
+}

@@ -1,0 +1,512 @@
+//! Loads a municipality's directory from a TOML data file: the demo data at
+//! first start, or a municipality's own file through the server's `import`
+//! command. The file format is documented in `server/demo/municipality.toml`.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, Set, TransactionSession,
+    TransactionTrait,
+};
+use serde::{Deserialize, Deserializer};
+
+use super::entities::{
+    category, district, offering, offering_audience, offering_category, offering_text,
+    organisation, organisation_district, session, skipped_date, venue, weekly_slot,
+};
+use crate::domain::lang::Lang;
+use crate::domain::offering::{Audience, OfferingKind, OfferingStatus};
+
+/// Why a data file could not be imported. Nothing is written when it fails.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the data file is not valid: {0}")]
+    Parse(#[from] toml::de::Error),
+    #[error("{owner} refers to unknown {what} '{slug}'")]
+    UnknownReference {
+        owner: String,
+        what: &'static str,
+        slug: String,
+    },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Municipality {
+    district: Vec<DistrictIn>,
+    category: Vec<CategoryIn>,
+    organisation: Vec<OrganisationIn>,
+    venue: Vec<VenueIn>,
+    offering: Vec<OfferingIn>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Names {
+    nb: String,
+    nn: String,
+    en: String,
+}
+
+/// A text that must exist in Bokmål and may exist in Nynorsk and English.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Texts {
+    nb: String,
+    nn: Option<String>,
+    en: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DistrictIn {
+    slug: String,
+    order: i32,
+    name: Names,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryIn {
+    slug: String,
+    name: Names,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganisationIn {
+    slug: String,
+    name: String,
+    kind: OrganisationKind,
+    email: String,
+    phone: String,
+    website: Option<String>,
+    districts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum OrganisationKind {
+    MunicipalUnit,
+    VolunteerCentre,
+    Association,
+}
+
+impl OrganisationKind {
+    fn code(self) -> &'static str {
+        match self {
+            OrganisationKind::MunicipalUnit => "municipal_unit",
+            OrganisationKind::VolunteerCentre => "volunteer_centre",
+            OrganisationKind::Association => "association",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VenueIn {
+    slug: String,
+    name: String,
+    address: String,
+    postcode: String,
+    city: String,
+    district: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    step_free: bool,
+    accessible_toilet: bool,
+    hearing_loop: bool,
+    parking: bool,
+    bus_stop: Option<String>,
+    checked_on: NaiveDate,
+    access_note: Option<Texts>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContactIn {
+    name: String,
+    email: String,
+    phone: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextIn {
+    title: String,
+    summary: String,
+    description: String,
+    cost_note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfferingTexts {
+    nb: TextIn,
+    nn: Option<TextIn>,
+    en: Option<TextIn>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeeklyIn {
+    weekday: Weekday,
+    #[serde(deserialize_with = "clock_time")]
+    start: NaiveTime,
+    #[serde(deserialize_with = "clock_time")]
+    end: NaiveTime,
+    valid_from: NaiveDate,
+    valid_to: Option<NaiveDate>,
+    #[serde(default)]
+    skip: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SessionIn {
+    #[serde(deserialize_with = "local_date_time")]
+    starts: NaiveDateTime,
+    #[serde(deserialize_with = "local_date_time")]
+    ends: NaiveDateTime,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourseIn {
+    capacity: i32,
+    sign_up_opens: Option<NaiveDate>,
+    sign_up_closes: Option<NaiveDate>,
+    waiting_list: bool,
+    /// How many sign-ups the demo shows; read by the sign-up importer once
+    /// sign-ups exist (issue 3), accepted now so the data file stays whole.
+    #[serde(default, rename = "demo_sign_ups")]
+    _demo_sign_ups: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfferingIn {
+    slug: String,
+    kind: OfferingKind,
+    district: String,
+    venue: Option<String>,
+    organisation: String,
+    audiences: Vec<Audience>,
+    categories: Vec<String>,
+    price_nok: i32,
+    sign_up_required: bool,
+    contact: ContactIn,
+    text: OfferingTexts,
+    #[serde(default)]
+    weekly: Vec<WeeklyIn>,
+    #[serde(default)]
+    session: Vec<SessionIn>,
+    course: Option<CourseIn>,
+}
+
+fn clock_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+    let s = String::deserialize(d)?;
+    NaiveTime::parse_from_str(&s, "%H:%M").map_err(serde::de::Error::custom)
+}
+
+fn local_date_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+    let s = String::deserialize(d)?;
+    NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").map_err(serde::de::Error::custom)
+}
+
+/// What an import wrote.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub districts: usize,
+    pub venues: usize,
+    pub offerings: usize,
+}
+
+fn lookup<'a>(
+    map: &'a HashMap<String, i32>,
+    slug: &str,
+    what: &'static str,
+    owner: &str,
+) -> Result<i32, ImportError> {
+    map.get(slug)
+        .copied()
+        .ok_or_else(|| ImportError::UnknownReference {
+            owner: owner.to_string(),
+            what,
+            slug: slug.to_string(),
+        })
+}
+
+/// Imports `source` into an empty directory, all or nothing.
+pub async fn import<C>(db: &C, source: &str) -> Result<ImportSummary, ImportError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let data: Municipality = toml::from_str(source)?;
+    let txn = db.begin().await?;
+    let summary = write(&txn, &data).await?;
+    txn.commit().await?;
+    Ok(summary)
+}
+
+/// Imports `source` when the directory has no districts yet; used at start-up
+/// so that a fresh install shows a believable municipality.
+pub async fn seed_if_empty<C>(db: &C, source: &str) -> Result<Option<ImportSummary>, ImportError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    if district::Entity::find().count(db).await? > 0 {
+        return Ok(None);
+    }
+    import(db, source).await.map(Some)
+}
+
+async fn write(
+    db: &impl ConnectionTrait,
+    data: &Municipality,
+) -> Result<ImportSummary, ImportError> {
+    let mut districts = HashMap::new();
+    let mut district_names = HashMap::new();
+    for d in &data.district {
+        let row = district::ActiveModel {
+            slug: Set(d.slug.clone()),
+            name_nb: Set(d.name.nb.clone()),
+            name_nn: Set(d.name.nn.clone()),
+            name_en: Set(d.name.en.clone()),
+            sort_order: Set(d.order),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        districts.insert(d.slug.clone(), row.id);
+        district_names.insert(row.id, d.name.nb.clone());
+    }
+
+    let mut categories = HashMap::new();
+    for c in &data.category {
+        let row = category::ActiveModel {
+            slug: Set(c.slug.clone()),
+            name_nb: Set(c.name.nb.clone()),
+            name_nn: Set(c.name.nn.clone()),
+            name_en: Set(c.name.en.clone()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        categories.insert(c.slug.clone(), row.id);
+    }
+
+    let mut organisations = HashMap::new();
+    let mut organisation_names = HashMap::new();
+    for o in &data.organisation {
+        let row = organisation::ActiveModel {
+            slug: Set(o.slug.clone()),
+            name: Set(o.name.clone()),
+            kind: Set(o.kind.code().to_string()),
+            email: Set(o.email.clone()),
+            phone: Set(o.phone.clone()),
+            website: Set(o.website.clone()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        for d in &o.districts {
+            organisation_district::ActiveModel {
+                organisation_id: Set(row.id),
+                district_id: Set(lookup(&districts, d, "district", &o.slug)?),
+            }
+            .insert(db)
+            .await?;
+        }
+        organisations.insert(o.slug.clone(), row.id);
+        organisation_names.insert(row.id, o.name.clone());
+    }
+
+    let mut venues = HashMap::new();
+    let mut venue_names = HashMap::new();
+    for v in &data.venue {
+        let note = v.access_note.as_ref();
+        let row = venue::ActiveModel {
+            slug: Set(v.slug.clone()),
+            name: Set(v.name.clone()),
+            address: Set(v.address.clone()),
+            postcode: Set(v.postcode.clone()),
+            city: Set(v.city.clone()),
+            district_id: Set(lookup(&districts, &v.district, "district", &v.slug)?),
+            latitude: Set(v.lat),
+            longitude: Set(v.lon),
+            step_free: Set(v.step_free),
+            accessible_toilet: Set(v.accessible_toilet),
+            hearing_loop: Set(v.hearing_loop),
+            parking: Set(v.parking),
+            bus_stop: Set(v.bus_stop.clone()),
+            access_note_nb: Set(note.map(|n| n.nb.clone())),
+            access_note_nn: Set(note.and_then(|n| n.nn.clone())),
+            access_note_en: Set(note.and_then(|n| n.en.clone())),
+            checked_on: Set(v.checked_on),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        venues.insert(v.slug.clone(), row.id);
+        venue_names.insert(row.id, v.name.clone());
+    }
+
+    for o in &data.offering {
+        let district_id = lookup(&districts, &o.district, "district", &o.slug)?;
+        let venue_id = o
+            .venue
+            .as_deref()
+            .map(|v| lookup(&venues, v, "venue", &o.slug))
+            .transpose()?;
+        let organisation_id = lookup(&organisations, &o.organisation, "organisation", &o.slug)?;
+        if o.kind == OfferingKind::Course && o.course.is_none() {
+            return Err(ImportError::Invalid(format!(
+                "course '{}' has no [offering.course] table",
+                o.slug
+            )));
+        }
+        let texts: Vec<(Lang, &TextIn)> = [
+            (Lang::Nb, Some(&o.text.nb)),
+            (Lang::Nn, o.text.nn.as_ref()),
+            (Lang::En, o.text.en.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(lang, text)| text.map(|t| (lang, t)))
+        .collect();
+        let search_text = search_text(
+            texts
+                .iter()
+                .flat_map(|(_, t)| [t.title.as_str(), t.summary.as_str(), t.description.as_str()]),
+            [
+                venue_id
+                    .and_then(|id| venue_names.get(&id))
+                    .map(String::as_str),
+                organisation_names.get(&organisation_id).map(String::as_str),
+                district_names.get(&district_id).map(String::as_str),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        let course = o.course.as_ref();
+        let row = offering::ActiveModel {
+            slug: Set(o.slug.clone()),
+            kind: Set(o.kind.code().to_string()),
+            status: Set(OfferingStatus::Published.code().to_string()),
+            district_id: Set(district_id),
+            venue_id: Set(venue_id),
+            organisation_id: Set(organisation_id),
+            price_nok: Set(o.price_nok),
+            sign_up_required: Set(o.sign_up_required),
+            contact_name: Set(o.contact.name.clone()),
+            contact_email: Set(o.contact.email.clone()),
+            contact_phone: Set(o.contact.phone.clone()),
+            capacity: Set(course.map(|c| c.capacity)),
+            sign_up_opens: Set(course.and_then(|c| c.sign_up_opens)),
+            sign_up_closes: Set(course.and_then(|c| c.sign_up_closes)),
+            waiting_list: Set(course.is_some_and(|c| c.waiting_list)),
+            search_text: Set(search_text),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+
+        for (lang, t) in texts {
+            offering_text::ActiveModel {
+                offering_id: Set(row.id),
+                lang: Set(lang.code().to_string()),
+                title: Set(t.title.clone()),
+                summary: Set(t.summary.trim().to_string()),
+                description: Set(t.description.trim().to_string()),
+                cost_note: Set(t.cost_note.clone()),
+            }
+            .insert(db)
+            .await?;
+        }
+        for c in &o.categories {
+            offering_category::ActiveModel {
+                offering_id: Set(row.id),
+                category_id: Set(lookup(&categories, c, "category", &o.slug)?),
+            }
+            .insert(db)
+            .await?;
+        }
+        for a in &o.audiences {
+            offering_audience::ActiveModel {
+                offering_id: Set(row.id),
+                audience: Set(a.code().to_string()),
+            }
+            .insert(db)
+            .await?;
+        }
+        for w in &o.weekly {
+            let slot = weekly_slot::ActiveModel {
+                offering_id: Set(row.id),
+                weekday: Set(w.weekday as i16 + 1),
+                start_time: Set(w.start),
+                end_time: Set(w.end),
+                valid_from: Set(w.valid_from),
+                valid_to: Set(w.valid_to),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+            for date in &w.skip {
+                skipped_date::ActiveModel {
+                    weekly_slot_id: Set(slot.id),
+                    date: Set(*date),
+                }
+                .insert(db)
+                .await?;
+            }
+        }
+        for s in &o.session {
+            session::ActiveModel {
+                offering_id: Set(row.id),
+                starts_at: Set(s.starts),
+                ends_at: Set(s.ends),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+
+    Ok(ImportSummary {
+        districts: data.district.len(),
+        venues: data.venue.len(),
+        offerings: data.offering.len(),
+    })
+}
+
+/// The lower-cased text that search matches against. Lower-casing in Rust
+/// rather than in SQL makes "Ø" and "ø" equal on SQLite too, whose `lower()`
+/// only knows ASCII.
+pub fn search_text<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    names: impl IntoIterator<Item = &'a str>,
+) -> String {
+    texts
+        .into_iter()
+        .chain(names)
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,9 @@
+//! Small views shared by the pages.
+
+pub mod card;
+pub mod error;
+pub mod filters;
+pub mod layout;
+pub mod listing;
+pub mod load;
+pub mod print;

@@ -1,0 +1,217 @@
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::lang::Lang;
+use super::schedule::Occurrence;
+
+/// What sort of offering something is; decides how its schedule reads
+/// ("meets" or "open") and whether people sign up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferingKind {
+    ActivityGroup,
+    MeetingPlace,
+    VolunteerCentre,
+    Course,
+}
+
+impl OfferingKind {
+    pub const ALL: [OfferingKind; 4] = [
+        OfferingKind::ActivityGroup,
+        OfferingKind::MeetingPlace,
+        OfferingKind::VolunteerCentre,
+        OfferingKind::Course,
+    ];
+
+    /// Stable code, used in the database, in URLs and as a Fluent key suffix.
+    pub fn code(self) -> &'static str {
+        match self {
+            OfferingKind::ActivityGroup => "activity_group",
+            OfferingKind::MeetingPlace => "meeting_place",
+            OfferingKind::VolunteerCentre => "volunteer_centre",
+            OfferingKind::Course => "course",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Meeting places and volunteer centres have opening hours rather than
+    /// meetings.
+    pub fn has_opening_hours(self) -> bool {
+        matches!(
+            self,
+            OfferingKind::MeetingPlace | OfferingKind::VolunteerCentre
+        )
+    }
+}
+
+/// Who an offering is meant for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Everyone,
+    Seniors,
+    Dementia,
+    NextOfKin,
+    LongTermIllness,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 5] = [
+        Audience::Everyone,
+        Audience::Seniors,
+        Audience::Dementia,
+        Audience::NextOfKin,
+        Audience::LongTermIllness,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Audience::Everyone => "everyone",
+            Audience::Seniors => "seniors",
+            Audience::Dementia => "dementia",
+            Audience::NextOfKin => "next_of_kin",
+            Audience::LongTermIllness => "long_term_illness",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+/// Publication state; only `Published` is shown to the public.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferingStatus {
+    Draft,
+    Submitted,
+    Published,
+    Archived,
+}
+
+impl OfferingStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            OfferingStatus::Draft => "draft",
+            OfferingStatus::Submitted => "submitted",
+            OfferingStatus::Published => "published",
+            OfferingStatus::Archived => "archived",
+        }
+    }
+}
+
+/// A district as the front page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DistrictSummary {
+    pub slug: String,
+    pub name: String,
+    pub offering_count: u32,
+}
+
+/// A category with its name in the reader's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryDto {
+    pub slug: String,
+    pub name: String,
+}
+
+/// Texts of an offering in one language, with the language they are really in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocalizedText {
+    /// The language the text is written in; differs from the reader's when
+    /// no translation exists and Bokmål is shown instead.
+    pub lang: Lang,
+    pub title: String,
+    pub summary: String,
+}
+
+/// Accessibility facts shown at a glance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accessibility {
+    pub step_free: bool,
+    pub accessible_toilet: bool,
+    pub hearing_loop: bool,
+    pub parking: bool,
+}
+
+/// An offering in a list: everything a resident needs to decide at a glance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferingCard {
+    pub slug: String,
+    pub kind: OfferingKind,
+    pub text: LocalizedText,
+    pub district_name: String,
+    pub venue_name: Option<String>,
+    pub next: Option<Occurrence>,
+    pub price_nok: i32,
+    pub sign_up_required: bool,
+    pub access: Option<Accessibility>,
+}
+
+/// Where an offering happens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VenueDto {
+    pub name: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    pub coordinates: Option<(f64, f64)>,
+    pub access: Accessibility,
+    pub bus_stop: Option<String>,
+    pub access_note: Option<String>,
+    pub checked_on: NaiveDate,
+}
+
+/// A weekly recurrence as the detail page and the calendar file need it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeeklySlotDto {
+    /// ISO weekday, 1 = Monday.
+    pub weekday: u8,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub skipped: Vec<NaiveDate>,
+}
+
+/// Course capacity and sign-up window.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseInfo {
+    pub capacity: i32,
+    pub sign_up_opens: Option<NaiveDate>,
+    pub sign_up_closes: Option<NaiveDate>,
+    pub waiting_list: bool,
+    /// All dated sessions, past ones included, in order.
+    pub sessions: Vec<Occurrence>,
+}
+
+/// Who runs an offering and whom to ask.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub organiser: String,
+    pub organiser_website: Option<String>,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+}
+
+/// Everything the offering page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferingDetail {
+    pub card: OfferingCard,
+    pub district_slug: String,
+    pub description: String,
+    pub cost_note: Option<String>,
+    pub audiences: Vec<Audience>,
+    pub categories: Vec<CategoryDto>,
+    pub venue: Option<VenueDto>,
+    pub contact: Contact,
+    pub weekly: Vec<WeeklySlotDto>,
+    pub upcoming: Vec<Occurrence>,
+    pub course: Option<CourseInfo>,
+    /// For a volunteer centre: the other offerings its organisation runs.
+    pub runs: Vec<OfferingCard>,
+}

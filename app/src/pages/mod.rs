@@ -1,0 +1,7 @@
+//! One module per page.
+
+pub mod district;
+pub mod home;
+pub mod not_found;
+pub mod offering;
+pub mod search;

@@ -1,0 +1,10 @@
+//! The browser entry: wakes up the islands in the server-rendered page.
+
+// Pulls in the app so its islands are compiled into this bundle.
+pub use app::components::print::PrintButton;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

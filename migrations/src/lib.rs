@@ -1,0 +1,16 @@
+//! Database schema for Treffpunkt. Every migration runs unchanged on SQLite
+//! (the embedded default) and PostgreSQL (production).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_directory;
+
+/// Applies the migrations in order; the server runs it at start-up.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_directory::Migration)]
+    }
+}
