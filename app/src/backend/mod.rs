@@ -8,6 +8,7 @@ mod error;
 pub mod i18n;
 pub mod ics;
 pub mod import;
+pub mod testing;
 
 use http::{HeaderMap, Uri, header};
 use leptos::prelude::*;

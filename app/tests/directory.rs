@@ -1,0 +1,346 @@
+//! Service tests for the public directory, on every database the test
+//! command provides (SQLite always, PostgreSQL when `TEST_DATABASE_URL` is
+//! set), against the real migrations and importer.
+
+use std::collections::BTreeSet;
+
+use app::backend::{directory, ics, import, testing};
+use app::domain::error::AppError;
+use app::domain::filter::ListingFilter;
+use app::domain::lang::Lang;
+use app::domain::offering::{Audience, OfferingKind};
+use app::domain::schedule::TimeOfDay;
+use chrono::{NaiveDate, NaiveDateTime};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+
+const MINI: &str = include_str!("fixtures/mini.toml");
+const DEMO: &str = include_str!("../../server/demo/municipality.toml");
+
+/// Monday 14 December 2026, 09.00 in Oslo.
+fn now() -> NaiveDateTime {
+    "2026-12-14T09:00:00".parse().unwrap()
+}
+
+async fn mini_databases() -> Vec<(&'static str, DatabaseConnection)> {
+    let dbs = testing::databases().await;
+    for (_, db) in &dbs {
+        import::import(db, MINI).await.expect("fixture imports");
+    }
+    dbs
+}
+
+async fn slugs(
+    db: &DatabaseConnection,
+    district: Option<&str>,
+    filter: ListingFilter,
+) -> Vec<String> {
+    directory::listing(db, district, &filter, Lang::Nb, now())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.slug)
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+fn search(q: &str) -> ListingFilter {
+    ListingFilter {
+        query: Some(q.into()),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn demo_municipality_imports_once_with_every_kind() {
+    for (backend, db) in testing::databases().await {
+        let first = import::seed_if_empty(&db, DEMO)
+            .await
+            .unwrap()
+            .expect("seeds empty db");
+        assert!(first.districts >= 4, "{backend}: districts");
+        assert!(first.offerings >= 60, "{backend}: offerings");
+        assert!(
+            import::seed_if_empty(&db, DEMO).await.unwrap().is_none(),
+            "{backend}: seeds once"
+        );
+
+        let all = directory::listing(&db, None, &ListingFilter::default(), Lang::Nb, now())
+            .await
+            .unwrap();
+        let kinds: BTreeSet<_> = all.iter().map(|c| c.kind.code()).collect();
+        assert_eq!(kinds.len(), OfferingKind::ALL.len(), "{backend}: {kinds:?}");
+        let nynorsk = directory::listing(&db, None, &ListingFilter::default(), Lang::Nn, now())
+            .await
+            .unwrap();
+        assert!(
+            nynorsk.iter().any(|c| c.text.lang == Lang::Nn),
+            "{backend}: some nn texts"
+        );
+        assert!(
+            nynorsk.iter().any(|c| c.text.lang == Lang::Nb),
+            "{backend}: some fall back to nb"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_broken_file_writes_nothing() {
+    let broken = MINI.replace("venue = \"asen-kirke\"", "venue = \"nowhere\"");
+    for (backend, db) in testing::databases().await {
+        let err = import::import(&db, &broken).await.unwrap_err();
+        assert!(
+            matches!(err, import::ImportError::UnknownReference { .. }),
+            "{backend}: {err}"
+        );
+        let districts = app::backend::entities::district::Entity::find()
+            .count(&db)
+            .await
+            .unwrap();
+        assert_eq!(districts, 0, "{backend}: the transaction rolled back");
+    }
+}
+
+#[tokio::test]
+async fn district_listing_is_soonest_first_and_hides_finished_courses() {
+    for (backend, db) in mini_databases().await {
+        let got = slugs(&db, Some("ostbyen"), ListingFilter::default()).await;
+        // The centre is open now (09–15), the café opens at 10, the group
+        // meets tomorrow; the September course is over.
+        assert_eq!(
+            got,
+            vec![
+                "ostbyen-frivilligsentral",
+                "apent-treffsted",
+                "sterk-og-stodig"
+            ],
+            "{backend}"
+        );
+        let err = directory::listing(
+            &db,
+            Some("atlantis"),
+            &ListingFilter::default(),
+            Lang::Nb,
+            now(),
+        )
+        .await;
+        assert_eq!(err.unwrap_err(), AppError::NotFound, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn every_filter_narrows_the_listing() {
+    for (backend, db) in mini_databases().await {
+        let cases: Vec<(ListingFilter, &[&str])> = vec![
+            (
+                ListingFilter {
+                    kind: Some(OfferingKind::ActivityGroup),
+                    ..Default::default()
+                },
+                &["sterk-og-stodig", "seniorkor"],
+            ),
+            (
+                ListingFilter {
+                    category: Some("trening".into()),
+                    ..Default::default()
+                },
+                &["sterk-og-stodig"],
+            ),
+            (
+                ListingFilter {
+                    audience: Some(Audience::LongTermIllness),
+                    ..Default::default()
+                },
+                &["leve-med-kols"],
+            ),
+            (
+                ListingFilter {
+                    weekday: Some(4),
+                    ..Default::default()
+                },
+                &["seniorkor"],
+            ),
+            (
+                ListingFilter {
+                    weekday: Some(2),
+                    ..Default::default()
+                },
+                &["sterk-og-stodig", "leve-med-kols"],
+            ),
+            (
+                ListingFilter {
+                    time_of_day: Some(TimeOfDay::Evening),
+                    ..Default::default()
+                },
+                &["seniorkor", "leve-med-kols"],
+            ),
+            (
+                ListingFilter {
+                    free_only: true,
+                    district: Some("nordre-asen".into()),
+                    ..Default::default()
+                },
+                &["leve-med-kols"],
+            ),
+            (
+                ListingFilter {
+                    no_sign_up: true,
+                    district: Some("nordre-asen".into()),
+                    ..Default::default()
+                },
+                &["seniorkor"],
+            ),
+            (
+                ListingFilter {
+                    step_free: true,
+                    ..Default::default()
+                },
+                &[
+                    "ostbyen-frivilligsentral",
+                    "apent-treffsted",
+                    "sterk-og-stodig",
+                ],
+            ),
+        ];
+        for (filter, want) in cases {
+            let got: BTreeSet<String> =
+                slugs(&db, None, filter.clone()).await.into_iter().collect();
+            assert_eq!(got, set(want), "{backend}: {filter:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn search_ignores_case_and_handles_norwegian_letters() {
+    for (backend, db) in mini_databases().await {
+        let cases: &[(&str, &[&str])] = &[
+            ("STØDIG", &["sterk-og-stodig"]),
+            ("stødig", &["sterk-og-stodig"]),
+            ("ÅSEN", &["seniorkor", "leve-med-kols"]),
+            ("strong steady", &["sterk-og-stodig"]),
+            ("50%", &["sterk-og-stodig"]),
+            // Wildcards are escaped: they match only themselves.
+            ("%", &["sterk-og-stodig"]),
+            ("_", &[]),
+        ];
+        for (q, want) in cases {
+            let got: BTreeSet<String> = slugs(&db, None, search(q)).await.into_iter().collect();
+            assert_eq!(got, set(want), "{backend}: search {q:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn texts_fall_back_to_bokmal_and_say_so() {
+    for (backend, db) in mini_databases().await {
+        let nn = directory::offering(&db, "sterk-og-stodig", Lang::Nn, now())
+            .await
+            .unwrap();
+        assert_eq!(nn.card.text.lang, Lang::Nn, "{backend}");
+        assert_eq!(nn.description, "Vi trenar styrke og balanse.", "{backend}");
+        let en = directory::offering(&db, "seniorkor", Lang::En, now())
+            .await
+            .unwrap();
+        assert_eq!(en.card.text.lang, Lang::Nb, "{backend}: no English text");
+        assert_eq!(en.card.text.title, "Seniorkor", "{backend}");
+        let venue = directory::offering(&db, "apent-treffsted", Lang::En, now())
+            .await
+            .unwrap()
+            .venue
+            .unwrap();
+        assert_eq!(
+            venue.access_note.as_deref(),
+            Some("Lift to the 2nd floor."),
+            "{backend}"
+        );
+        let districts = directory::districts(&db, Lang::Nn).await.unwrap();
+        assert_eq!(districts[0].name, "Austbyen", "{backend}");
+        assert_eq!(districts[0].offering_count, 4, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn offering_page_has_times_place_and_what_a_centre_runs() {
+    for (backend, db) in mini_databases().await {
+        let d = directory::offering(&db, "sterk-og-stodig", Lang::Nb, now())
+            .await
+            .unwrap();
+        let dates: Vec<NaiveDate> = d.upcoming.iter().map(|o| o.date).collect();
+        assert_eq!(dates[0], "2026-12-15".parse().unwrap(), "{backend}");
+        assert_eq!(
+            dates[1],
+            "2026-12-29".parse().unwrap(),
+            "{backend}: 22 December is skipped"
+        );
+        assert!(d.venue.as_ref().unwrap().access.step_free, "{backend}");
+        assert!(d.runs.is_empty(), "{backend}");
+
+        let centre = directory::offering(&db, "ostbyen-frivilligsentral", Lang::Nb, now())
+            .await
+            .unwrap();
+        let runs: BTreeSet<String> = centre.runs.into_iter().map(|c| c.slug).collect();
+        assert_eq!(
+            runs,
+            set(&["sterk-og-stodig", "apent-treffsted"]),
+            "{backend}"
+        );
+
+        let past = directory::offering(&db, "gammelt-kurs", Lang::Nb, now())
+            .await
+            .unwrap();
+        assert!(past.upcoming.is_empty(), "{backend}");
+        assert_eq!(past.course.unwrap().sessions.len(), 2, "{backend}");
+
+        let missing = directory::offering(&db, "finnes-ikke", Lang::Nb, now()).await;
+        assert_eq!(missing.unwrap_err(), AppError::NotFound, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn calendar_file_repeats_weekly_in_oslo_time() {
+    for (backend, db) in mini_databases().await {
+        let d = directory::offering(&db, "sterk-og-stodig", Lang::Nb, now())
+            .await
+            .unwrap();
+        let stamp = "2026-12-14T08:00:00Z".parse().unwrap();
+        let ics = ics::offering_calendar(
+            &d,
+            "https://treffpunkt.example/tilbud/sterk-og-stodig",
+            stamp,
+        );
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{backend}");
+        assert!(ics.ends_with("END:VCALENDAR\r\n"), "{backend}");
+        for line in [
+            "TZID:Europe/Oslo",
+            "DTSTART;TZID=Europe/Oslo:20260804T100000",
+            "DTEND;TZID=Europe/Oslo:20260804T110000",
+            "RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270630T235959Z",
+            "EXDATE;TZID=Europe/Oslo:20261222T100000",
+            "SUMMARY:Sterk og stødig",
+            "LOCATION:Østbyen bydelshus\\, Tøyengata 14\\, 0578 Fjordvik",
+            "DTSTAMP:20261214T080000Z",
+        ] {
+            assert!(
+                ics.contains(&format!("{line}\r\n")),
+                "{backend}: missing {line}\n{ics}"
+            );
+        }
+        assert!(
+            !ics.replace("\r\n", "").contains('\n'),
+            "{backend}: bare LF"
+        );
+
+        let course = directory::offering(&db, "leve-med-kols", Lang::Nb, now())
+            .await
+            .unwrap();
+        let ics = ics::offering_calendar(&course, "https://t.example", stamp);
+        assert_eq!(
+            ics.matches("BEGIN:VEVENT").count(),
+            2,
+            "{backend}: one event per session"
+        );
+        assert!(!ics.contains("RRULE:FREQ=WEEKLY"), "{backend}");
+    }
+}

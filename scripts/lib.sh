@@ -1,0 +1,70 @@
+# Shared by the scripts in this folder: paths, versions and tool set-up.
+# Every step skips what is already in place, so a second run takes seconds.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+SITE_ROOT="$ROOT/target/site"
+TOOLS="$ROOT/.tools"
+# npm's binaryen: Debian's binaryen 108 corrupts wasm-bindgen 0.2.130 output.
+BINARYEN_VERSION=132.0.0
+export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export LEPTOS_OUTPUT_NAME=treffpunkt
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+setup_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  local want
+  want="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "Installing wasm-bindgen-cli $want (about 5 minutes, once)"
+    # Not --locked: the locked build wants a webpki-roots release the index lacks.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+  if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
+    say "Installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+setup_test_tools() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "Installing Chromium from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
+    say "Installing the end-to-end test packages"
+    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
+# Builds the server (debug) and the site bundle: the islands' wasm in the
+# size-optimised wasm-release profile, bound and shrunk, plus the CSS.
+build_site() {
+  say "Building the server"
+  cargo build -p server
+  say "Building the browser bundle"
+  cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+  mkdir -p "$SITE_ROOT/pkg"
+  wasm-bindgen --target web --no-typescript --out-name "$LEPTOS_OUTPUT_NAME" \
+    --out-dir "$SITE_ROOT/pkg" "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    -o "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm" "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm"
+  cp "$ROOT/style/main.css" "$SITE_ROOT/pkg/$LEPTOS_OUTPUT_NAME.css"
+  if [ -d "$ROOT/public" ]; then cp -r "$ROOT/public/." "$SITE_ROOT/"; fi
+}
+
+server_bin() { echo "$TARGET_DIR/debug/treffpunkt"; }

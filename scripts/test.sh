@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need and runs them all: formatting, clippy on
+# the server and browser builds, unit and database tests on SQLite and
+# PostgreSQL, HTTP tests, and the browser journeys in Chromium.
+#
+# REQUIRE_POSTGRES=1 (set by CI) turns a missing PostgreSQL into a failure;
+# otherwise the PostgreSQL half is skipped with a loud warning.
+source "$(dirname "$0")/lib.sh"
+setup_build_tools
+setup_test_tools
+
+say "Formatting"
+cargo fmt --all --check
+
+say "Clippy: server build"
+cargo clippy -p app --features ssr --all-targets -- -D warnings
+cargo clippy -p server -p migrations --all-targets -- -D warnings
+say "Clippy: browser build"
+cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+drop_test_databases() {
+  psql "$PG_ADMIN_URL" -qtAc "select datname from pg_database where datname like 'treffpunkt_test_%'" 2>/dev/null |
+    while read -r db; do psql "$PG_ADMIN_URL" -qc "drop database if exists \"$db\"" >/dev/null; done
+}
+if command -v psql >/dev/null && psql "$PG_ADMIN_URL" -qtAc 'select 1' >/dev/null 2>&1; then
+  # Each database test creates its own fresh database from this one.
+  export TEST_DATABASE_URL="$PG_ADMIN_URL"
+  drop_test_databases
+else
+  if [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then
+    echo "PostgreSQL is required but does not answer at $PG_ADMIN_URL" >&2
+    exit 1
+  fi
+  printf '\n\033[1;33m!! PostgreSQL does not answer at %s: the database tests run on SQLite only.\033[0m\n\n' "$PG_ADMIN_URL" >&2
+fi
+
+say "Unit, database and HTTP tests"
+cargo test -p app --features ssr
+cargo test -p server -p migrations
+[ -n "${TEST_DATABASE_URL:-}" ] && drop_test_databases
+
+build_site
+say "Browser journeys (Chromium)"
+work="$(mktemp -d)"
+port="${E2E_PORT:-3999}"
+DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+  LEPTOS_SITE_ROOT="$SITE_ROOT" RUST_LOG=warn "$(server_bin)" serve >"$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.2
+done
+(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || { tail -50 "$work/server.log"; exit 1; }
+say "All tests passed"
