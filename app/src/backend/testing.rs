@@ -1,6 +1,7 @@
-//! Fresh, migrated databases for tests: SQLite in memory always, and a new
-//! PostgreSQL database per call when `TEST_DATABASE_URL` names a server
-//! (the test command sets it; it drops the databases afterwards).
+//! Fresh, migrated databases for tests: a new SQLite file always (a file,
+//! not `:memory:`, so the pool, WAL and locking behave as in production),
+//! and a new PostgreSQL database per call when `TEST_DATABASE_URL` names a
+//! server (the test command sets it and drops the databases afterwards).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -26,13 +27,18 @@ pub async fn databases() -> Vec<(&'static str, DatabaseConnection)> {
     all
 }
 
-async fn fresh_postgres(admin_url: &str) -> DatabaseConnection {
+/// Unique within this machine for one test run: process id and a counter.
+fn unique_name() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let name = format!(
+    format!(
         "treffpunkt_test_{}_{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
-    );
+    )
+}
+
+async fn fresh_postgres(admin_url: &str) -> DatabaseConnection {
+    let name = unique_name();
     let admin = Database::connect(admin_url)
         .await
         .expect("PostgreSQL answers");
