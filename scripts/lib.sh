@@ -61,8 +61,12 @@ build_site() {
   mkdir -p "$SITE_ROOT/pkg"
   wasm-bindgen --target web --no-typescript --out-name "$LEPTOS_OUTPUT_NAME" \
     --out-dir "$SITE_ROOT/pkg" "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm"
+  # The server is compiled with LEPTOS_OUTPUT_NAME set, so its hydration
+  # script asks for /pkg/$LEPTOS_OUTPUT_NAME.wasm (no "_bg", as cargo-leptos
+  # names it), not wasm-bindgen's NAME_bg.wasm.
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    -o "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm" "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm"
+    -o "$SITE_ROOT/pkg/$LEPTOS_OUTPUT_NAME.wasm" "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm"
+  rm -f "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm"
   cp "$ROOT/style/main.css" "$SITE_ROOT/pkg/$LEPTOS_OUTPUT_NAME.css"
   if [ -d "$ROOT/public" ]; then cp -r "$ROOT/public/." "$SITE_ROOT/"; fi
 }

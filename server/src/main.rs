@@ -75,13 +75,13 @@ async fn main() -> anyhow::Result<()> {
         Some(other) => bail!("unknown command '{other}'; try 'serve' or 'import FILE'"),
     }
 
-    if config.seed_demo {
-        if let Some(summary) = import::seed_if_empty(&db, DEMO_DATA).await? {
-            tracing::info!(
-                offerings = summary.offerings,
-                "seeded the demo municipality"
-            );
-        }
+    if config.seed_demo
+        && let Some(summary) = import::seed_if_empty(&db, DEMO_DATA).await?
+    {
+        tracing::info!(
+            offerings = summary.offerings,
+            "seeded the demo municipality"
+        );
     }
 
     let leptos_options = LeptosOptions::builder()

@@ -515,14 +515,13 @@ impl Facts {
                 return false;
             }
         }
-        if let Some(audience) = f.audience {
-            if !self
+        if let Some(audience) = f.audience
+            && !self
                 .audiences
                 .get(&o.id)
                 .is_some_and(|a| a.contains(&audience))
-            {
-                return false;
-            }
+        {
+            return false;
         }
         if f.step_free
             && !o

@@ -239,8 +239,8 @@ pub struct ImportSummary {
     pub offerings: usize,
 }
 
-fn lookup<'a>(
-    map: &'a HashMap<String, i32>,
+fn lookup(
+    map: &HashMap<String, i32>,
     slug: &str,
     what: &'static str,
     owner: &str,

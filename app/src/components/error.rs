@@ -9,10 +9,10 @@ use crate::i18n::use_tr;
 pub fn ErrorView(error: AppError) -> impl IntoView {
     let tr = use_tr();
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
-            response.set_status(status);
-        }
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(error.status())
+    {
+        response.set_status(status);
     }
     let title = tr.t(&format!("{}-title", error.key()));
     view! {

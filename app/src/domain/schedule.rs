@@ -152,7 +152,7 @@ mod tests {
         let during = d("2026-12-15").and_time(t("10:30"));
         let after = d("2026-12-15").and_time(t("11:00"));
         assert_eq!(
-            upcoming(&[slot.clone()], &[], during, 1)[0].date,
+            upcoming(std::slice::from_ref(&slot), &[], during, 1)[0].date,
             d("2026-12-15")
         );
         assert_eq!(upcoming(&[slot], &[], after, 1)[0].date, d("2027-01-05"));
