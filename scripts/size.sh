@@ -6,13 +6,13 @@ setup_build_tools
 build_site
 pkg="$SITE_ROOT/pkg"
 gz() { gzip -9 -c "$1" | wc -c; }
-wasm=$(gz "$pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm")
+wasm=$(gz "$pkg/$LEPTOS_OUTPUT_NAME.wasm")
 js=$(gz "$pkg/$LEPTOS_OUTPUT_NAME.js")
 css=$(gz "$pkg/$LEPTOS_OUTPUT_NAME.css")
 printf '%-12s %8s %8s\n' file raw gzip
-printf '%-12s %8d %8d\n' wasm "$(wc -c <"$pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm")" "$wasm"
+printf '%-12s %8d %8d\n' wasm "$(wc -c <"$pkg/$LEPTOS_OUTPUT_NAME.wasm")" "$wasm"
 printf '%-12s %8d %8d\n' js "$(wc -c <"$pkg/$LEPTOS_OUTPUT_NAME.js")" "$js"
 printf '%-12s %8d %8d\n' css "$(wc -c <"$pkg/$LEPTOS_OUTPUT_NAME.css")" "$css"
 total=$((wasm + js))
-printf 'JS + wasm, gzip: %d bytes (%.1f KB) of a 150 KB budget\n' "$total" "$(echo "$total / 1024" | bc -l)"
+awk -v t="$total" 'BEGIN { printf "JS + wasm, gzip: %d bytes (%.1f KB) of a 150 KB budget\n", t, t / 1024 }'
 [ "$total" -le $((150 * 1024)) ] || { echo "over budget" >&2; exit 1; }
