@@ -41,7 +41,7 @@ pub async fn front_page(lang: Lang) -> Result<FrontPageData, AppError> {
     let db = db()?;
     let now = directory::oslo_now();
     Ok(FrontPageData {
-        districts: directory::districts(&db, lang).await?,
+        districts: directory::districts(&db, lang, now).await?,
         this_week: directory::this_week(&db, lang, now, THIS_WEEK_LIMIT).await?,
         today: now.date(),
     })
@@ -57,12 +57,12 @@ pub async fn listing_page(
     let db = db()?;
     let now = directory::oslo_now();
     let summary = match &district {
-        Some(slug) => Some(directory::district(&db, slug, lang).await?),
+        Some(slug) => Some(directory::district(&db, slug, lang, now).await?),
         None => None,
     };
     Ok(ListingData {
         district: summary,
-        districts: directory::districts(&db, lang).await?,
+        districts: directory::districts(&db, lang, now).await?,
         categories: directory::categories(&db, lang).await?,
         cards: directory::listing(&db, district.as_deref(), &filter, lang, now).await?,
         today: now.date(),

@@ -47,17 +47,21 @@ fn district_name(d: &district::Model, lang: Lang) -> String {
     pick(lang, &d.name_nb, &d.name_nn, &d.name_en).to_string()
 }
 
-/// All districts in their configured order, with how many offerings each has.
+/// All districts in their configured order, with how many offerings each
+/// lists now (the same count its page shows).
 pub async fn districts(
     db: &impl ConnectionTrait,
     lang: Lang,
+    now: NaiveDateTime,
 ) -> Result<Vec<DistrictSummary>, AppError> {
     let rows = district::Entity::find()
         .order_by_asc(district::Column::SortOrder)
         .all(db)
         .await?;
+    let offerings = published().all(db).await?;
+    let facts = Facts::load(db, &offerings).await?;
     let mut counts: HashMap<i32, u32> = HashMap::new();
-    for o in published().all(db).await? {
+    for o in offerings.iter().filter(|o| facts.is_current(o.id, now)) {
         *counts.entry(o.district_id).or_default() += 1;
     }
     Ok(rows
@@ -75,22 +79,13 @@ pub async fn district(
     db: &impl ConnectionTrait,
     slug: &str,
     lang: Lang,
+    now: NaiveDateTime,
 ) -> Result<DistrictSummary, AppError> {
-    let d = district::Entity::find()
-        .filter(district::Column::Slug.eq(slug))
-        .one(db)
+    districts(db, lang, now)
         .await?
-        .ok_or(AppError::NotFound)?;
-    let count = published()
-        .filter(offering::Column::DistrictId.eq(d.id))
-        .all(db)
-        .await?
-        .len();
-    Ok(DistrictSummary {
-        slug: d.slug.clone(),
-        name: district_name(&d, lang),
-        offering_count: u32::try_from(count).unwrap_or(u32::MAX),
-    })
+        .into_iter()
+        .find(|d| d.slug == slug)
+        .ok_or(AppError::NotFound)
 }
 
 /// Categories, sorted by name in the reader's language.
@@ -473,6 +468,14 @@ impl Facts {
         [lang, Lang::Nb]
             .into_iter()
             .find_map(|l| self.texts.get(&(id, l)).map(|row| TextRef { row, lang: l }))
+    }
+
+    /// Whether an offering still has times to come, or has no times at all
+    /// (rare, but then nothing says it is over).
+    fn is_current(&self, id: i32, now: NaiveDateTime) -> bool {
+        let s = self.schedule(id);
+        (s.weekly.is_empty() && s.sessions.is_empty())
+            || !upcoming(&s.weekly, &s.sessions, now, 1).is_empty()
     }
 
     fn schedule(&self, id: i32) -> Schedule {
