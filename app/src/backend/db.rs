@@ -23,8 +23,14 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .foreign_keys(true)
         });
         if url.contains(":memory:") {
-            // Each connection would otherwise get its own empty database.
-            options.max_connections(1).min_connections(1);
+            // Every connection to :memory: is a new, empty database: keep
+            // exactly one, for good. (A connection the pool drops, say after
+            // a cancelled query, takes all data with it; tests use files.)
+            options
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
         }
     }
     let db = Database::connect(options).await?;

@@ -12,12 +12,9 @@ use super::db;
 /// Every database the tests should run on, each empty and migrated, with
 /// the name of its backend for assertion messages.
 pub async fn databases() -> Vec<(&'static str, DatabaseConnection)> {
-    let mut all = vec![(
-        "sqlite",
-        db::connect("sqlite::memory:")
-            .await
-            .expect("in-memory SQLite"),
-    )];
+    let file = std::env::temp_dir().join(format!("{}.db", unique_name()));
+    let url = format!("sqlite://{}?mode=rwc", file.display());
+    let mut all = vec![("sqlite", db::connect(&url).await.expect("SQLite file"))];
     if let Some(admin) = std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|u| !u.is_empty())
