@@ -40,10 +40,15 @@ setup_build_tools() {
 }
 
 setup_test_tools() {
-  if [ ! -x /usr/bin/chromium ]; then
-    say "Installing Chromium from Debian"
+  # Chromium for the browser journeys; aiosmtpd, a real SMTP server, for
+  # the mail tests.
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing ${missing[*]} from Debian"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
     say "Installing the end-to-end test packages"

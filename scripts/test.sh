@@ -39,6 +39,8 @@ say "Unit, database and HTTP tests"
 cargo test -p app --features ssr
 cargo test -p server -p migrations
 [ -n "${TEST_DATABASE_URL:-}" ] && drop_test_databases
+rm -f "${TMPDIR:-/tmp}"/treffpunkt_test_*.db* 2>/dev/null || true
+rm -rf "${TMPDIR:-/tmp}"/treffpunkt-mail-* 2>/dev/null || true
 
 build_site
 say "Browser journeys (Chromium)"

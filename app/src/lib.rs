@@ -18,6 +18,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::layout::{Footer, Header};
 use crate::i18n::request_tr;
+use crate::pages::sign_up::{CancelPage, ConfirmPage, PrivacyPage, SignUpPage, SignUpSentPage};
 use crate::pages::{
     district::DistrictPage, home::HomePage, not_found::NotFound, offering::OfferingPage,
     search::SearchPage,
@@ -64,6 +65,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bydel/:slug") view=DistrictPage ssr=SsrMode::Async/>
                     <Route path=path!("/tilbud") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/tilbud/:slug") view=OfferingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tilbud/:slug/pamelding") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tilbud/:slug/pamelding/sendt") view=SignUpSentPage/>
+                    <Route path=path!("/pamelding/bekreft") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pamelding/avmeld") view=CancelPage ssr=SsrMode::Async/>
+                    <Route path=path!("/personvern") view=PrivacyPage/>
                 </Routes>
             </main>
             <Footer/>

@@ -53,7 +53,7 @@ fn dynamic_keys() -> Vec<String> {
         keys.push(format!("language-{}", l.code()));
         keys.push(format!("language-in-{}", l.code()));
     }
-    for e in [AppError::NotFound, AppError::Internal] {
+    for e in AppError::ALL {
         keys.push(e.key().to_string());
         keys.push(format!("{}-title", e.key()));
     }

@@ -2,6 +2,7 @@
 
 // Pulls in the app so its islands are compiled into this bundle.
 pub use app::components::print::PrintButton;
+pub use app::components::sign_up_form::SignUpFormIsland;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

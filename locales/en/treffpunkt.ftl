@@ -176,3 +176,97 @@ error-not-found = We could not find what you were looking for. The offering may 
 error-internal-title = Something went wrong
 error-internal = Something went wrong on our side. Please try again in a little while.
 error-go-home = Go to the home page
+
+## Course sign-up
+course-places-left = { $count ->
+    [0] No places left
+    [one] One place left
+   *[other] { $count } places left
+}
+course-full-waiting-list = Full – you can join the waiting list
+course-full = Full
+course-not-open = Sign-up has not opened yet.
+course-closed = Sign-up is closed.
+course-sign-up-button = Sign up
+course-waiting-list-button = Join the waiting list
+sign-up-title = Sign up: { $course }
+sign-up-intro = Fill in the form. We will send you an email with a link. Click the link to confirm your sign-up.
+sign-up-waiting-intro = The course is full. Sign up and we will put you on the waiting list. If a place becomes free, we will let you know by email.
+sign-up-participant = Participant
+sign-up-participant-name = Name
+sign-up-participant-email = Email
+sign-up-participant-email-hint = Required, unless you are signing up someone else and give your own email address below.
+sign-up-participant-phone = Phone (optional)
+sign-up-on-behalf = I am signing up someone else (for example a parent)
+sign-up-registrant = You, the person signing up
+sign-up-registrant-hint = Only fill this in if you are signing up someone else. You will get all the emails about the sign-up.
+sign-up-registrant-name = Your name
+sign-up-registrant-email = Your email
+sign-up-needs = Needs we should know about (optional)
+sign-up-needs-hint = For example a wheelchair, an interpreter or an allergy. Do not write anything about health or diagnoses.
+sign-up-consent = I agree that this information may be stored to handle the sign-up, as described in the privacy notice.
+sign-up-privacy-link = Read the privacy notice
+sign-up-submit = Send sign-up
+sign-up-errors-heading = Please fix the following before you send:
+sign-up-website = Do not fill in this field
+sign-up-sent-title = Check your email
+sign-up-sent-body = We have sent you an email. Click the link in the email to confirm your sign-up. If you cannot find it, look in your junk or spam folder.
+sign-up-sent-back = Back to the course
+field-required = Please fill in this field.
+field-too-long = The text is too long.
+field-email-invalid = Enter a valid email address, for example name@example.com.
+field-phone-invalid = Enter a valid phone number, for example 912 34 567.
+field-consent-required = You must give your consent before we can accept the sign-up.
+sign-up-not-open = Sign-up for this course has not opened yet.
+sign-up-closed = Sign-up for this course is closed.
+sign-up-full = The course is full, and there is no waiting list.
+rate-limited = Many sign-ups have come from here in a short time. Please wait a little and try again.
+link-invalid = The link does not work. Check that you have copied the whole link from the email.
+link-expired = The link has expired.
+
+## Confirm and cancel
+confirm-title = Confirm your sign-up
+confirm-question = Press the button to confirm your sign-up for { $course }.
+confirm-button = Confirm sign-up
+confirm-done = Your sign-up for { $course } is confirmed. You will get an email with the course dates.
+confirm-waiting = You are number { $position } on the waiting list for { $course }. We will email you if you get a place.
+cancel-title = Cancel your place
+cancel-question = Do you want to cancel your place on { $course }? The place will then go to the next person on the waiting list.
+cancel-button = Yes, cancel my place
+cancel-done = Your place on { $course } has been cancelled.
+link-status-expired = This sign-up has expired because it was not confirmed in time.
+
+## Privacy
+privacy-title = Privacy when you sign up
+privacy-what = When you sign up for a course, we store your name, email, phone number (if you give it), who made the sign-up, and any needs you write down.
+privacy-why = We only use the information to handle the sign-up: confirmation, the waiting list, reminders and messages if anything changes.
+privacy-delete = The information is deleted { $days } days after the last course date. You can cancel your place at any time using the link in the email.
+privacy-health = Never write anything about health or diagnoses in the form. Our emails only mention the name of the course.
+
+## Email
+email-greeting = Hello { $name },
+clock = at { $time }
+email-confirm-request-subject = { $course }: please confirm your sign-up
+email-confirm-request-body = We are holding a place for { $participant } on { $course } until { $until }. Click the link below to confirm the sign-up.
+email-waiting-list-subject = { $course }: you are on the waiting list
+email-waiting-list-body = The course is full. { $participant } is number { $position } on the waiting list for { $course }. Confirm your email address using the link below, and we will let you know if a place becomes free.
+email-confirmed-subject = { $course }: sign-up confirmed
+email-confirmed-body = { $participant } is now signed up for { $course }. Welcome! The course dates are listed below, and the calendar file is attached.
+email-promoted-subject = { $course }: you have a place
+email-promoted-body = A place has become free, and { $participant } now has a place on { $course }.
+email-cancelled-subject = { $course }: your place is cancelled
+email-cancelled-body = { $participant } is no longer signed up for { $course }. You are welcome back another time.
+email-already-subject = { $course }: you are already signed up
+email-already-body = Someone tried to sign up { $participant } for { $course } again. The first sign-up still stands, and nothing has changed.
+email-reminder-subject = { $course }: the course starts soon
+email-reminder-body = This is a reminder that { $course } starts soon. We look forward to seeing { $participant }.
+email-on-behalf = { $registrant } signed up { $participant }.
+email-confirm-link = Confirm sign-up
+email-cancel-link = Cancel your place
+email-sessions = Course dates:
+email-place = Place: { $place }
+email-contact = Questions? Contact { $contact }
+email-privacy = We delete the sign-up information after the course has ended. You received this email because this address was used to sign up on Treffpunkt.
+error-cross-site = The form was sent from another website, so we did not accept it. Please go to Treffpunkt and try again.
+link-invalid-title = The link does not work
+link-expired-title = The link has expired

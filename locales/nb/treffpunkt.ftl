@@ -176,3 +176,97 @@ error-not-found = Vi fant ikke det du lette etter. Kanskje tilbudet er avsluttet
 error-internal-title = Noe gikk galt
 error-internal = Noe gikk galt hos oss. Prøv igjen om litt.
 error-go-home = Gå til forsiden
+
+## Påmelding til kurs
+course-places-left = { $count ->
+    [0] Ingen ledige plasser
+    [one] Én plass igjen
+   *[other] { $count } plasser igjen
+}
+course-full-waiting-list = Fullt – du kan stå på venteliste
+course-full = Fullt
+course-not-open = Påmeldingen har ikke åpnet ennå.
+course-closed = Påmeldingen er stengt.
+course-sign-up-button = Meld deg på
+course-waiting-list-button = Sett deg på venteliste
+sign-up-title = Påmelding: { $course }
+sign-up-intro = Fyll inn skjemaet. Du får en e-post med en lenke du må trykke på for å bekrefte påmeldingen.
+sign-up-waiting-intro = Kurset er fullt. Meld deg på, så får du plass på ventelisten. Blir en plass ledig, får du beskjed på e-post.
+sign-up-participant = Deltaker
+sign-up-participant-name = Navn
+sign-up-participant-email = E-post
+sign-up-participant-email-hint = Påkrevd, med mindre du melder på en annen og oppgir din egen e-post nedenfor.
+sign-up-participant-phone = Telefon (valgfritt)
+sign-up-on-behalf = Jeg melder på en annen (for eksempel en forelder)
+sign-up-registrant = Deg som melder på
+sign-up-registrant-hint = Fyll inn bare hvis du melder på en annen. Du får alle e-postene om påmeldingen.
+sign-up-registrant-name = Ditt navn
+sign-up-registrant-email = Din e-post
+sign-up-needs = Behov vi bør vite om (valgfritt)
+sign-up-needs-hint = For eksempel rullestol, tolk eller allergi. Ikke skriv noe om helse eller diagnose.
+sign-up-consent = Jeg samtykker til at opplysningene lagres for å håndtere påmeldingen, slik det står i personvernerklæringen.
+sign-up-privacy-link = Les personvernerklæringen
+sign-up-submit = Send påmelding
+sign-up-errors-heading = Noe må rettes før du kan sende:
+sign-up-website = Ikke fyll ut dette feltet
+sign-up-sent-title = Sjekk e-posten din
+sign-up-sent-body = Vi har sendt en e-post. Trykk på lenken i e-posten for å bekrefte påmeldingen. Finner du den ikke, se i søppelpost-mappen.
+sign-up-sent-back = Tilbake til kurset
+field-required = Dette feltet må fylles ut.
+field-too-long = Teksten er for lang.
+field-email-invalid = Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.
+field-phone-invalid = Skriv et gyldig telefonnummer, for eksempel 912 34 567.
+field-consent-required = Du må samtykke for at vi kan ta imot påmeldingen.
+sign-up-not-open = Påmeldingen til dette kurset har ikke åpnet ennå.
+sign-up-closed = Påmeldingen til dette kurset er stengt.
+sign-up-full = Kurset er fullt, og det er ingen venteliste.
+rate-limited = Det har kommet mange påmeldinger herfra på kort tid. Vent litt og prøv igjen.
+link-invalid = Lenken virker ikke. Sjekk at du har kopiert hele lenken fra e-posten.
+link-expired = Lenken er utløpt.
+
+## Bekreft og meld av
+confirm-title = Bekreft påmeldingen
+confirm-question = Trykk på knappen for å bekrefte påmeldingen til { $course }.
+confirm-button = Bekreft påmeldingen
+confirm-done = Påmeldingen til { $course } er bekreftet. Du får en e-post med kursdagene.
+confirm-waiting = Du står på venteliste til { $course } som nummer { $position }. Du får e-post hvis du får plass.
+cancel-title = Meld av
+cancel-question = Vil du melde deg av { $course }? Plassen går da til den neste på ventelisten.
+cancel-button = Ja, meld meg av
+cancel-done = Du er meldt av { $course }.
+link-status-expired = Denne påmeldingen er utløpt fordi den ikke ble bekreftet i tide.
+
+## Personvern
+privacy-title = Personvern ved påmelding
+privacy-what = Når du melder deg på et kurs, lagrer vi navn, e-post, telefon (hvis du oppgir det), hvem som meldte på, og behovene du skriver inn.
+privacy-why = Vi bruker opplysningene bare til å håndtere påmeldingen: bekreftelse, venteliste, påminnelse og beskjed hvis noe endres.
+privacy-delete = Opplysningene slettes { $days } dager etter siste kursdag. Du kan melde deg av når som helst med lenken i e-posten.
+privacy-health = Skriv aldri noe om helse eller diagnose i skjemaet. E-postene våre nevner bare kursets navn.
+
+## E-post
+email-greeting = Hei { $name },
+clock = kl. { $time }
+email-confirm-request-subject = { $course }: bekreft påmeldingen
+email-confirm-request-body = Vi holder av en plass til { $participant } på { $course } til { $until }. Trykk på lenken nedenfor for å bekrefte påmeldingen.
+email-waiting-list-subject = { $course }: du står på venteliste
+email-waiting-list-body = Kurset er fullt. { $participant } står som nummer { $position } på ventelisten til { $course }. Bekreft e-postadressen med lenken nedenfor, så får du beskjed hvis en plass blir ledig.
+email-confirmed-subject = { $course }: påmeldingen er bekreftet
+email-confirmed-body = Påmeldingen av { $participant } til { $course } er bekreftet. Velkommen! Kursdagene står nedenfor, og kalenderfilen ligger ved.
+email-promoted-subject = { $course }: du har fått plass
+email-promoted-body = En plass er blitt ledig, og { $participant } har fått plass på { $course }.
+email-cancelled-subject = { $course }: du er meldt av
+email-cancelled-body = { $participant } er meldt av { $course }. Velkommen tilbake en annen gang.
+email-already-subject = { $course }: du er allerede påmeldt
+email-already-body = Noen prøvde å melde på { $participant } til { $course } en gang til. Den første påmeldingen gjelder fortsatt, og ingenting er endret.
+email-reminder-subject = { $course }: snart kursstart
+email-reminder-body = Dette er en påminnelse om at { $course } snart begynner. Vi gleder oss til å se { $participant }.
+email-on-behalf = { $registrant } meldte på { $participant }.
+email-confirm-link = Bekreft påmeldingen
+email-cancel-link = Meld av
+email-sessions = Kursdager:
+email-place = Sted: { $place }
+email-contact = Spørsmål? Kontakt { $contact }
+email-privacy = Vi sletter opplysningene om påmeldingen etter at kurset er ferdig. Du fikk denne e-posten fordi adressen ble brukt i en påmelding på Treffpunkt.
+error-cross-site = Skjemaet ble sendt fra en annen nettside, så vi tok ikke imot det. Gå til Treffpunkt og prøv igjen.
+link-invalid-title = Lenken virker ikke
+link-expired-title = Lenken er utløpt

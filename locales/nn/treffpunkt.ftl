@@ -176,3 +176,97 @@ error-not-found = Vi fann ikkje det du leitte etter. Kanskje tilbodet er avslutt
 error-internal-title = Noko gjekk gale
 error-internal = Noko gjekk gale hos oss. Prøv igjen om litt.
 error-go-home = Gå til framsida
+
+## Påmelding til kurs
+course-places-left = { $count ->
+    [0] Ingen ledige plassar
+    [one] Éin plass att
+   *[other] { $count } plassar att
+}
+course-full-waiting-list = Fullt – du kan stå på venteliste
+course-full = Fullt
+course-not-open = Påmeldinga har ikkje opna enno.
+course-closed = Påmeldinga er stengd.
+course-sign-up-button = Meld deg på
+course-waiting-list-button = Set deg på venteliste
+sign-up-title = Påmelding: { $course }
+sign-up-intro = Fyll ut skjemaet. Du får ein e-post med ei lenkje du må trykkje på for å stadfeste påmeldinga.
+sign-up-waiting-intro = Kurset er fullt. Meld deg på, så får du plass på ventelista. Blir ein plass ledig, får du beskjed på e-post.
+sign-up-participant = Deltakar
+sign-up-participant-name = Namn
+sign-up-participant-email = E-post
+sign-up-participant-email-hint = Må fyllast ut, med mindre du melder på ein annan og skriv inn din eigen e-post nedanfor.
+sign-up-participant-phone = Telefon (valfritt)
+sign-up-on-behalf = Eg melder på ein annan (til dømes ein forelder)
+sign-up-registrant = Deg som melder på
+sign-up-registrant-hint = Fyll ut berre viss du melder på ein annan. Du får alle e-postane om påmeldinga.
+sign-up-registrant-name = Namnet ditt
+sign-up-registrant-email = E-posten din
+sign-up-needs = Behov vi bør vite om (valfritt)
+sign-up-needs-hint = Til dømes rullestol, tolk eller allergi. Ikkje skriv noko om helse eller diagnose.
+sign-up-consent = Eg samtykkjer til at opplysningane blir lagra for å handtere påmeldinga, slik det står i personvernerklæringa.
+sign-up-privacy-link = Les personvernerklæringa
+sign-up-submit = Send påmelding
+sign-up-errors-heading = Noko må rettast før du kan sende:
+sign-up-website = Ikkje fyll ut dette feltet
+sign-up-sent-title = Sjekk e-posten din
+sign-up-sent-body = Vi har sendt ein e-post. Trykk på lenkja i e-posten for å stadfeste påmeldinga. Finn du han ikkje, sjå i søppelpost-mappa.
+sign-up-sent-back = Tilbake til kurset
+field-required = Dette feltet må fyllast ut.
+field-too-long = Teksten er for lang.
+field-email-invalid = Skriv ei gyldig e-postadresse, til dømes namn@eksempel.no.
+field-phone-invalid = Skriv eit gyldig telefonnummer, til dømes 912 34 567.
+field-consent-required = Du må samtykkje for at vi kan ta imot påmeldinga.
+sign-up-not-open = Påmeldinga til dette kurset har ikkje opna enno.
+sign-up-closed = Påmeldinga til dette kurset er stengd.
+sign-up-full = Kurset er fullt, og det er inga venteliste.
+rate-limited = Det har kome mange påmeldingar herifrå på kort tid. Vent litt og prøv igjen.
+link-invalid = Lenkja verkar ikkje. Sjekk at du har kopiert heile lenkja frå e-posten.
+link-expired = Lenkja har gått ut.
+
+## Stadfest og meld av
+confirm-title = Stadfest påmeldinga
+confirm-question = Trykk på knappen for å stadfeste påmeldinga til { $course }.
+confirm-button = Stadfest påmeldinga
+confirm-done = Påmeldinga til { $course } er stadfesta. Du får ein e-post med kursdagane.
+confirm-waiting = Du står på venteliste til { $course } som nummer { $position }. Du får e-post viss du får plass.
+cancel-title = Meld av
+cancel-question = Vil du melde deg av { $course }? Plassen går då til den neste på ventelista.
+cancel-button = Ja, meld meg av
+cancel-done = Du er meldt av { $course }.
+link-status-expired = Denne påmeldinga har gått ut fordi ho ikkje vart stadfesta i tide.
+
+## Personvern
+privacy-title = Personvern ved påmelding
+privacy-what = Når du melder deg på eit kurs, lagrar vi namn, e-post, telefon (viss du oppgir det), kven som melde på, og behova du skriv inn.
+privacy-why = Vi brukar opplysningane berre til å handtere påmeldinga: stadfesting, venteliste, påminning og beskjed viss noko blir endra.
+privacy-delete = Opplysningane blir sletta { $days } dagar etter siste kursdag. Du kan melde deg av når som helst med lenkja i e-posten.
+privacy-health = Skriv aldri noko om helse eller diagnose i skjemaet. E-postane våre nemner berre namnet på kurset.
+
+## E-post
+email-greeting = Hei { $name },
+clock = kl. { $time }
+email-confirm-request-subject = { $course }: stadfest påmeldinga
+email-confirm-request-body = Vi held av ein plass til { $participant } på { $course } til { $until }. Trykk på lenkja nedanfor for å stadfeste påmeldinga.
+email-waiting-list-subject = { $course }: du står på venteliste
+email-waiting-list-body = Kurset er fullt. { $participant } står som nummer { $position } på ventelista til { $course }. Stadfest e-postadressa med lenkja nedanfor, så får du beskjed viss ein plass blir ledig.
+email-confirmed-subject = { $course }: påmeldinga er stadfesta
+email-confirmed-body = Påmeldinga av { $participant } til { $course } er stadfesta. Velkomen! Kursdagane står nedanfor, og kalenderfila ligg ved.
+email-promoted-subject = { $course }: du har fått plass
+email-promoted-body = Ein plass har blitt ledig, og { $participant } har fått plass på { $course }.
+email-cancelled-subject = { $course }: du er meldt av
+email-cancelled-body = { $participant } er meldt av { $course }. Velkomen att ein annan gong.
+email-already-subject = { $course }: du er allereie påmeldt
+email-already-body = Nokon prøvde å melde på { $participant } til { $course } ein gong til. Den første påmeldinga gjeld framleis, og ingenting er endra.
+email-reminder-subject = { $course }: snart kursstart
+email-reminder-body = Dette er ei påminning om at { $course } snart byrjar. Vi gler oss til å sjå { $participant }.
+email-on-behalf = { $registrant } melde på { $participant }.
+email-confirm-link = Stadfest påmeldinga
+email-cancel-link = Meld av
+email-sessions = Kursdagar:
+email-place = Stad: { $place }
+email-contact = Spørsmål? Kontakt { $contact }
+email-privacy = Vi slettar opplysningane om påmeldinga etter at kurset er ferdig. Du fekk denne e-posten fordi adressa vart brukt i ei påmelding på Treffpunkt.
+error-cross-site = Skjemaet vart sendt frå ein annan nettstad, så vi tok ikkje imot det. Gå til Treffpunkt og prøv igjen.
+link-invalid-title = Lenkja verkar ikkje
+link-expired-title = Lenkja har gått ut

@@ -1,6 +1,9 @@
 #![recursion_limit = "256"]
 //! The HTTP side of Treffpunkt: the axum router around the Leptos app, and
-//! the routes that are not pages (calendar files, language choice, health).
+//! the routes that are not pages (calendar files, language choice, health,
+//! the sign-up form posts).
+
+pub mod sign_up;
 
 use axum::Form;
 use axum::Router;
@@ -13,8 +16,8 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 
+use app::api::sign_up::PublicSettings;
 use app::backend::{self, LANG_COOKIE, directory, ics, request_lang};
-use app::domain::error::AppError;
 use app::domain::lang::Lang;
 use app::{App, shell};
 
@@ -25,21 +28,41 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// The site's public address, for links in calendar files.
     pub public_url: String,
+    /// Settings of the sign-up flow.
+    pub sign_up: backend::sign_up::Settings,
+    /// Settings the public pages state.
+    pub public: PublicSettings,
+    pub limits: std::sync::Arc<sign_up::RateLimits>,
+    /// Wakes the mail worker after a change that wrote email.
+    pub wake: sign_up::Wake,
 }
 
 /// The whole site as one router, also used in-process by the HTTP tests.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let db = state.db.clone();
+    let public = state.public;
     Router::new()
         .route("/healthz", get(health))
         .route("/sprak", post(set_language))
         .route("/tilbud/{slug}/kalender.ics", get(calendar))
-        .leptos_routes_with_context(&state, routes, move || provide_context(db.clone()), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .route("/tilbud/{slug}/pamelding", post(sign_up::post_sign_up))
+        .route("/pamelding/bekreft", post(sign_up::post_confirm))
+        .route("/pamelding/avmeld", post(sign_up::post_cancel))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                provide_context(db.clone());
+                provide_context(public);
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(sign_up::same_origin_posts))
         .with_state(state)
 }
 
@@ -115,11 +138,7 @@ async fn calendar(
             let status =
                 StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             let tr = backend::i18n::loader_for(lang);
-            let key = match e {
-                AppError::NotFound => "error-not-found",
-                AppError::Internal => "error-internal",
-            };
-            (status, tr.get(key)).into_response()
+            (status, tr.get(e.key())).into_response()
         }
     }
 }

@@ -11,7 +11,10 @@ use anyhow::{Context, bail};
 use leptos::config::LeptosOptions;
 use tracing_subscriber::EnvFilter;
 
-use app::backend::{db, import};
+use app::api::sign_up::PublicSettings;
+use app::backend::mail::{self, Mailer, Retry, Tls, Transport, WorkerSettings};
+use app::backend::{db, import, sign_up};
+use server::sign_up::RateLimits;
 use server::{AppState, router};
 
 /// The demo municipality, loaded into an empty database at start-up.
@@ -23,6 +26,27 @@ struct Config {
     site_root: String,
     public_url: String,
     seed_demo: bool,
+    hold_hours: i64,
+    worker: WorkerSettings,
+    mail_from: String,
+    smtp: Option<Smtp>,
+    outbox_dir: String,
+}
+
+struct Smtp {
+    host: String,
+    port: u16,
+    tls: Tls,
+    credentials: Option<(String, String)>,
+}
+
+fn number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
+    match std::env::var(name).ok().filter(|v| !v.is_empty()) {
+        Some(v) => v
+            .parse()
+            .map_err(|_| anyhow::anyhow!("{name} must be a number, not '{v}'")),
+        None => Ok(default),
+    }
 }
 
 impl Config {
@@ -38,6 +62,35 @@ impl Config {
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             public_url: var("PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}")),
             seed_demo: var("SEED_DEMO").is_none_or(|v| v != "0"),
+            hold_hours: number("SIGN_UP_HOLD_HOURS", 24)?,
+            worker: WorkerSettings {
+                retry: Retry {
+                    max_attempts: number("MAIL_MAX_ATTEMPTS", 8)?,
+                    ..Retry::default()
+                },
+                poll: std::time::Duration::from_secs(number("MAIL_POLL_SECONDS", 5)?),
+                reminder_days: number("REMINDER_DAYS_BEFORE", 2)?,
+                anonymise_after_days: number("ANONYMISE_AFTER_DAYS", 30)?,
+            },
+            mail_from: var("MAIL_FROM")
+                .unwrap_or_else(|| "Treffpunkt <ikke-svar@treffpunkt.example>".into()),
+            smtp: match var("SMTP_HOST") {
+                Some(host) => Some(Smtp {
+                    host,
+                    port: number("SMTP_PORT", 587)?,
+                    tls: match var("SMTP_TLS").as_deref() {
+                        None | Some("starttls") => Tls::StartTls,
+                        Some("tls") => Tls::Tls,
+                        Some("none") => Tls::None,
+                        Some(other) => {
+                            bail!("SMTP_TLS must be starttls, tls or none, not '{other}'")
+                        }
+                    },
+                    credentials: var("SMTP_USERNAME").zip(var("SMTP_PASSWORD")),
+                }),
+                None => None,
+            },
+            outbox_dir: var("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
         })
     }
 }
@@ -90,18 +143,53 @@ async fn main() -> anyhow::Result<()> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
+    let transport = match &config.smtp {
+        Some(s) => {
+            tracing::info!(host = %s.host, port = s.port, "sending email over SMTP");
+            Mailer::smtp(&s.host, s.port, s.tls, s.credentials.clone())?
+        }
+        None => {
+            tracing::info!(dir = %config.outbox_dir, "no SMTP_HOST: writing emails as .eml files");
+            Transport::Files(config.outbox_dir.clone().into())
+        }
+    };
+    let from = config
+        .mail_from
+        .parse()
+        .with_context(|| format!("MAIL_FROM '{}' is not an address", config.mail_from))?;
+    let settings = sign_up::Settings {
+        hold: chrono::Duration::hours(config.hold_hours),
+        public_url: config.public_url.clone(),
+    };
+    let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+    tokio::spawn(mail::run_worker(
+        db.clone(),
+        Mailer::new(transport, from),
+        settings.clone(),
+        config.worker.clone(),
+        wake.clone(),
+    ));
     let app = router(AppState {
         leptos_options,
         db,
         public_url: config.public_url,
+        sign_up: settings,
+        public: PublicSettings {
+            anonymise_after_days: config.worker.anonymise_after_days,
+        },
+        limits: std::sync::Arc::new(RateLimits::default()),
+        wake,
     });
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("binding {}", config.addr))?;
     tracing::info!("listening on http://{}", config.addr);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 

@@ -33,6 +33,8 @@ pub struct ListingData {
 pub struct OfferingData {
     pub detail: OfferingDetail,
     pub today: NaiveDate,
+    /// Oslo time, for whether sign-up is open.
+    pub now: chrono::NaiveDateTime,
 }
 
 #[server]
@@ -77,5 +79,6 @@ pub async fn offering_page(slug: String, lang: Lang) -> Result<OfferingData, App
     Ok(OfferingData {
         detail: directory::offering(&db, &slug, lang, now).await?,
         today: now.date(),
+        now,
     })
 }

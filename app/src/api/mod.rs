@@ -1,3 +1,4 @@
 //! Server functions: thin adapters from a page to one service call.
 
 pub mod directory;
+pub mod sign_up;

@@ -266,13 +266,19 @@ pub async fn offering(
             phone: o.contact_phone.clone(),
         },
         upcoming: upcoming(&schedule.weekly, &schedule.sessions, now, UPCOMING_ON_PAGE),
-        course: o.capacity.map(|capacity| CourseInfo {
-            capacity,
-            sign_up_opens: o.sign_up_opens,
-            sign_up_closes: o.sign_up_closes,
-            waiting_list: o.waiting_list,
-            sessions: schedule.sessions.clone(),
-        }),
+        course: match o.capacity {
+            Some(capacity) => Some(CourseInfo {
+                capacity,
+                sign_up_opens: o.sign_up_opens,
+                sign_up_closes: o.sign_up_closes,
+                waiting_list: o.waiting_list,
+                sessions: schedule.sessions.clone(),
+                places_left: super::sign_up::places_left(db, o.id, o.capacity)
+                    .await?
+                    .unwrap_or(0),
+            }),
+            None => None,
+        },
         weekly: schedule.weekly,
         runs,
     })

@@ -13,10 +13,11 @@ use serde::{Deserialize, Deserializer};
 
 use super::entities::{
     category, district, offering, offering_audience, offering_category, offering_text,
-    organisation, organisation_district, session, skipped_date, venue, weekly_slot,
+    organisation, organisation_district, session, sign_up, skipped_date, venue, weekly_slot,
 };
 use crate::domain::lang::Lang;
 use crate::domain::offering::{Audience, OfferingKind, OfferingStatus};
+use crate::domain::sign_up::SignUpStatus;
 
 /// Why a data file could not be imported. Nothing is written when it fails.
 #[derive(Debug, thiserror::Error)]
@@ -194,10 +195,10 @@ struct CourseIn {
     sign_up_opens: Option<NaiveDate>,
     sign_up_closes: Option<NaiveDate>,
     waiting_list: bool,
-    /// How many sign-ups the demo shows; read by the sign-up importer once
-    /// sign-ups exist (issue 3), accepted now so the data file stays whole.
-    #[serde(default, rename = "demo_sign_ups")]
-    _demo_sign_ups: u32,
+    /// How many made-up people the demo shows signed up: confirmed up to
+    /// capacity, the rest on the waiting list. No emails are written.
+    #[serde(default)]
+    demo_sign_ups: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -472,6 +473,32 @@ async fn write(
                 skipped_date::ActiveModel {
                     weekly_slot_id: Set(slot.id),
                     date: Set(*date),
+                }
+                .insert(db)
+                .await?;
+            }
+        }
+        if let Some(c) = course {
+            for n in 0..c.demo_sign_ups {
+                let status = if n < u32::try_from(c.capacity).unwrap_or(0) {
+                    SignUpStatus::Confirmed
+                } else {
+                    SignUpStatus::WaitingList
+                };
+                let email = format!("demo-{}-{n}@treffpunkt.example", o.slug);
+                let now = chrono::Utc::now().naive_utc();
+                sign_up::ActiveModel {
+                    offering_id: Set(row.id),
+                    status: Set(status.code().to_string()),
+                    participant_name: Set(format!("Demo {}", n + 1)),
+                    participant_email: Set(Some(email.clone())),
+                    lang: Set(Lang::Nb.code().to_string()),
+                    dedupe_key: Set(Some(email)),
+                    email_confirmed_at: Set(Some(now)),
+                    reminder_sent_at: Set(Some(now)),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
                 }
                 .insert(db)
                 .await?;

@@ -3,11 +3,14 @@
 
 pub mod db;
 pub mod directory;
+pub mod email;
 pub mod entities;
 mod error;
 pub mod i18n;
 pub mod ics;
 pub mod import;
+pub mod mail;
+pub mod sign_up;
 pub mod testing;
 
 use http::{HeaderMap, Uri, header};

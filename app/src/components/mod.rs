@@ -7,3 +7,4 @@ pub mod layout;
 pub mod listing;
 pub mod load;
 pub mod print;
+pub mod sign_up_form;

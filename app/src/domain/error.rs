@@ -11,14 +11,27 @@ pub enum AppError {
     NotFound,
     #[error("error-internal")]
     Internal,
+    #[error("link-invalid")]
+    LinkInvalid,
+    #[error("link-expired")]
+    LinkExpired,
 }
 
 impl AppError {
+    pub const ALL: [AppError; 4] = [
+        AppError::NotFound,
+        AppError::Internal,
+        AppError::LinkInvalid,
+        AppError::LinkExpired,
+    ];
+
     /// The Fluent key that explains this error to a resident.
     pub fn key(&self) -> &'static str {
         match self {
             AppError::NotFound => "error-not-found",
             AppError::Internal => "error-internal",
+            AppError::LinkInvalid => "link-invalid",
+            AppError::LinkExpired => "link-expired",
         }
     }
 
@@ -27,6 +40,8 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::Internal => 500,
+            AppError::LinkInvalid => 404,
+            AppError::LinkExpired => 410,
         }
     }
 }
@@ -45,7 +60,7 @@ mod tests {
 
     #[test]
     fn display_is_the_fluent_key() {
-        for e in [AppError::NotFound, AppError::Internal] {
+        for e in AppError::ALL {
             assert_eq!(e.to_string(), e.key());
         }
     }

@@ -6,3 +6,4 @@ pub mod filter;
 pub mod lang;
 pub mod offering;
 pub mod schedule;
+pub mod sign_up;

@@ -186,6 +186,44 @@ pub struct CourseInfo {
     pub waiting_list: bool,
     /// All dated sessions, past ones included, in order.
     pub sessions: Vec<Occurrence>,
+    /// Places not held by anyone right now.
+    pub places_left: u32,
+}
+
+/// Whether and how someone can sign up for a course now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignUpState {
+    Open {
+        places_left: u32,
+    },
+    /// Full, but new sign-ups queue for a place.
+    WaitingList,
+    /// Full, with no waiting list.
+    Full,
+    NotOpenYet,
+    Closed,
+}
+
+impl CourseInfo {
+    /// The sign-up state at local time `now`: closed after the closing date
+    /// or once the first session has begun.
+    pub fn sign_up_state(&self, now: chrono::NaiveDateTime) -> SignUpState {
+        let today = now.date();
+        let started = self.sessions.first().is_some_and(|s| s.starts_at() <= now);
+        if self.sign_up_closes.is_some_and(|d| d < today) || started {
+            SignUpState::Closed
+        } else if self.sign_up_opens.is_some_and(|d| d > today) {
+            SignUpState::NotOpenYet
+        } else if self.places_left > 0 {
+            SignUpState::Open {
+                places_left: self.places_left,
+            }
+        } else if self.waiting_list {
+            SignUpState::WaitingList
+        } else {
+            SignUpState::Full
+        }
+    }
 }
 
 /// Who runs an offering and whom to ask.

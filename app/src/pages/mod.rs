@@ -5,3 +5,4 @@ pub mod home;
 pub mod not_found;
 pub mod offering;
 pub mod search;
+pub mod sign_up;

@@ -7,7 +7,7 @@ use crate::api::directory::{OfferingData as PageData, offering_page};
 use crate::components::card::{Badges, CardList, kind_label, price, when};
 use crate::components::load::load_page;
 use crate::components::print::PrintButton;
-use crate::domain::offering::{OfferingDetail, VenueDto, WeeklySlotDto};
+use crate::domain::offering::{OfferingDetail, SignUpState, VenueDto, WeeklySlotDto};
 use crate::i18n::{Tr, use_tr};
 
 /// `/tilbud/<slug>`: what, for whom, when, where, cost and how to join.
@@ -20,7 +20,7 @@ pub fn OfferingPage() -> impl IntoView {
         move || offering_page(slug.clone(), lang),
         move |page: PageData| {
             let tr = tr.clone();
-            render(&tr, page.detail, page.today)
+            render(&tr, page.detail, page.today, page.now)
         },
     )
 }
@@ -32,7 +32,12 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn render(tr: &Tr, d: OfferingDetail, today: NaiveDate) -> impl IntoView + use<> {
+fn render(
+    tr: &Tr,
+    d: OfferingDetail,
+    today: NaiveDate,
+    now: chrono::NaiveDateTime,
+) -> impl IntoView + use<> {
     let card = &d.card;
     let text_lang = (card.text.lang != tr.lang()).then_some(card.text.lang.code());
     let fallback_note = text_lang.map(|_| {
@@ -69,7 +74,28 @@ fn render(tr: &Tr, d: OfferingDetail, today: NaiveDate) -> impl IntoView + use<>
                 )
             }),
         ];
+        let sign_up_href = format!("/tilbud/{}/pamelding", d.card.slug);
+        let (status, button) = match c.sign_up_state(now) {
+            SignUpState::Open { places_left } => (
+                tr.t_with("course-places-left", &[("count", places_left.into())]),
+                Some(tr.t("course-sign-up-button")),
+            ),
+            SignUpState::WaitingList => (
+                tr.t("course-full-waiting-list"),
+                Some(tr.t("course-waiting-list-button")),
+            ),
+            SignUpState::Full => (tr.t("course-full"), None),
+            SignUpState::NotOpenYet => (tr.t("course-not-open"), None),
+            SignUpState::Closed => (tr.t("course-closed"), None),
+        };
         view! {
+            <section aria-labelledby="sign-up-heading" class="sign-up-box">
+                <h2 id="sign-up-heading">{tr.t("course-sign-up-button")}</h2>
+                <p class="places">
+                    <strong>{status}</strong>
+                </p>
+                {button.map(|label| view! { <p><a class="button" href=sign_up_href>{label}</a></p> })}
+            </section>
             <section aria-labelledby="course-heading">
                 <h2 id="course-heading">{tr.t("course-sessions")}</h2>
                 <ol class="sessions">

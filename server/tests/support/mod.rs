@@ -16,11 +16,10 @@ use server::{AppState, router};
 const MINI: &str = include_str!("../../../app/tests/fixtures/mini.toml");
 
 /// Runs every check against the site on `backend` ("sqlite" or
-/// "postgres"). Each backend runs in its own test binary, so one process
-/// holds one Leptos router, as in production: two routers rendering in one
-/// process were seen to cross their request contexts.
+/// "postgres"), one test binary per backend so a failure names its database.
 pub async fn run(backend: &str) {
-    let apps = apps(backend).await;
+    let full = apps(backend).await;
+    let apps: Vec<(&str, Router)> = full.iter().map(|(b, r, _)| (*b, r.clone())).collect();
     if apps.is_empty() {
         eprintln!("!! SKIPPED: HTTP tests on {backend}: TEST_DATABASE_URL is not set");
         return;
@@ -32,9 +31,10 @@ pub async fn run(backend: &str) {
     calendar_download(&apps).await;
     language_form_remembers_the_choice_and_returns(&apps).await;
     health_check_pings_the_database(&apps).await;
+    sign_up_without_javascript(&full).await;
 }
 
-async fn apps(only: &str) -> Vec<(&'static str, Router)> {
+async fn apps(only: &str) -> Vec<(&'static str, Router, DatabaseConnection)> {
     // Errors are logged, never shown: let a failing test print them.
     let _ = tracing_subscriber::fmt().with_test_writer().try_init();
     let mut apps = Vec::new();
@@ -44,7 +44,7 @@ async fn apps(only: &str) -> Vec<(&'static str, Router)> {
         .filter(|(b, _)| *b == only)
     {
         import::import(&db, MINI).await.expect("fixture imports");
-        apps.push((backend, app(db)));
+        apps.push((backend, app(db.clone()), db));
     }
     apps
 }
@@ -58,6 +58,18 @@ fn app(db: DatabaseConnection) -> Router {
         leptos_options,
         db,
         public_url: "https://treffpunkt.example".into(),
+        sign_up: app::backend::sign_up::Settings {
+            public_url: "https://treffpunkt.example".into(),
+            ..Default::default()
+        },
+        public: app::api::sign_up::PublicSettings {
+            anonymise_after_days: 30,
+        },
+        limits: std::sync::Arc::new(server::sign_up::RateLimits::new(
+            std::num::NonZeroU32::new(3).unwrap(),
+            std::num::NonZeroU32::new(5).unwrap(),
+        )),
+        wake: std::sync::Arc::new(tokio::sync::Notify::new()),
     })
 }
 
@@ -255,5 +267,189 @@ async fn health_check_pings_the_database(apps: &[(&str, Router)]) {
     for (backend, app) in apps {
         let reply = get(app, "/healthz", &[]).await;
         assert_eq!(reply.status, StatusCode::OK, "{backend}");
+    }
+}
+
+fn form_post(path: &str, body: &str, ip: [u8; 4]) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            ip, 40000,
+        ))));
+    request
+}
+
+async fn outbox_text(db: &DatabaseConnection, to: &str) -> Vec<String> {
+    use app::backend::entities::outbox;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    outbox::Entity::find()
+        .filter(outbox::Column::Recipient.eq(to))
+        .order_by_asc(outbox::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.body_text)
+        .collect()
+}
+
+fn link_token(text: &str, path: &str) -> String {
+    let start = text
+        .find(&format!("/pamelding/{path}?token="))
+        .expect("a link")
+        + path.len()
+        + 18;
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+async fn sign_up_without_javascript(apps: &[(&str, Router, DatabaseConnection)]) {
+    for (backend, app, db) in apps {
+        let course = get(app, "/tilbud/leve-med-kols", &[]).await;
+        assert!(course.body.contains("12 plasser igjen"), "{backend}");
+        assert!(
+            course
+                .body
+                .contains(r#"href="/tilbud/leve-med-kols/pamelding""#),
+            "{backend}"
+        );
+        let form = get(app, "/tilbud/leve-med-kols/pamelding", &[]).await;
+        assert_eq!(form.status, StatusCode::OK, "{backend}");
+        assert!(
+            form.body.contains(r#"name="participant_email""#),
+            "{backend}"
+        );
+
+        // Turned back: 422, everything typed is still there, each message on its field.
+        let bad = send(app, form_post("/tilbud/leve-med-kols/pamelding", "participant_name=Kari+N%C3%B8rdmann&participant_email=kari%40example&needs_note=Rullestol", [10, 0, 0, 1])).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
+        assert!(bad.body.contains(r#"value="Kari Nørdmann""#), "{backend}");
+        assert!(bad.body.contains(r#"value="kari@example""#), "{backend}");
+        assert!(bad.body.contains("Rullestol</textarea>"), "{backend}");
+        assert!(
+            bad.body.contains("Skriv en gyldig e-postadresse"),
+            "{backend}"
+        );
+        assert!(bad.body.contains("Du må samtykke"), "{backend}");
+
+        let good = send(
+            app,
+            form_post(
+                "/tilbud/leve-med-kols/pamelding",
+                "participant_name=Kari&participant_email=kari%40example.no&consent=1",
+                [10, 0, 0, 1],
+            ),
+        )
+        .await;
+        assert_eq!(good.status, StatusCode::SEE_OTHER, "{backend}");
+        assert_eq!(
+            good.headers[header::LOCATION],
+            "/tilbud/leve-med-kols/pamelding/sendt",
+            "{backend}"
+        );
+        let mails = outbox_text(db, "kari@example.no").await;
+        assert_eq!(mails.len(), 1, "{backend}");
+
+        let bot = send(
+            app,
+            form_post(
+                "/tilbud/leve-med-kols/pamelding",
+                "participant_name=Bot&participant_email=bot%40example.no&consent=1&website=spam",
+                [10, 0, 0, 2],
+            ),
+        )
+        .await;
+        assert_eq!(
+            bot.status,
+            StatusCode::SEE_OTHER,
+            "{backend}: the bot sees success"
+        );
+        assert!(
+            outbox_text(db, "bot@example.no").await.is_empty(),
+            "{backend}: and nothing is stored"
+        );
+
+        let mut cross = form_post(
+            "/tilbud/leve-med-kols/pamelding",
+            "participant_name=X",
+            [10, 0, 0, 3],
+        );
+        cross
+            .headers_mut()
+            .insert("sec-fetch-site", "cross-site".parse().unwrap());
+        assert_eq!(
+            send(app, cross).await.status,
+            StatusCode::FORBIDDEN,
+            "{backend}"
+        );
+
+        // Three tries a minute from one address; the fourth is turned back, kept.
+        for _ in 0..2 {
+            send(
+                app,
+                form_post(
+                    "/tilbud/leve-med-kols/pamelding",
+                    "participant_name=Flood",
+                    [10, 0, 0, 1],
+                ),
+            )
+            .await;
+        }
+        let flood = send(
+            app,
+            form_post(
+                "/tilbud/leve-med-kols/pamelding",
+                "participant_name=Flood",
+                [10, 0, 0, 1],
+            ),
+        )
+        .await;
+        assert_eq!(flood.status, StatusCode::TOO_MANY_REQUESTS, "{backend}");
+        assert!(flood.body.contains(r#"value="Flood""#), "{backend}");
+
+        // The confirmation link: a GET only asks, the POST confirms.
+        let token = link_token(&mails[0], "bekreft");
+        let ask = get(app, &format!("/pamelding/bekreft?token={token}"), &[]).await;
+        assert_eq!(ask.status, StatusCode::OK, "{backend}");
+        assert!(
+            ask.body.contains("Bekreft påmeldingen</button>"),
+            "{backend}"
+        );
+        let confirm = send(
+            app,
+            form_post(
+                "/pamelding/bekreft",
+                &format!("token={token}"),
+                [10, 0, 0, 1],
+            ),
+        )
+        .await;
+        assert_eq!(confirm.status, StatusCode::SEE_OTHER, "{backend}");
+        let done = get(app, &format!("/pamelding/bekreft?token={token}"), &[]).await;
+        assert!(done.body.contains("er bekreftet"), "{backend}");
+        assert!(
+            get(app, "/tilbud/leve-med-kols", &[])
+                .await
+                .body
+                .contains("11 plasser igjen"),
+            "{backend}"
+        );
+
+        let bogus = get(app, "/pamelding/avmeld?token=bogus", &[]).await;
+        assert_eq!(bogus.status, StatusCode::NOT_FOUND, "{backend}");
+        assert!(bogus.body.contains("Lenken virker ikke"), "{backend}");
+
+        let privacy = get(app, "/personvern", &[]).await;
+        assert!(
+            privacy.body.contains("30 dager etter siste kursdag"),
+            "{backend}"
+        );
     }
 }

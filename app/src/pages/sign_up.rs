@@ -1,0 +1,249 @@
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::directory::{OfferingData, offering_page};
+use crate::api::sign_up::{LinkData, link_page};
+use crate::components::load::load_page;
+use crate::components::sign_up_form::{FormTexts, SignUpFormIsland};
+use crate::domain::offering::SignUpState;
+use crate::domain::sign_up::{SignUpStatus, Submission};
+use crate::i18n::{Tr, use_tr};
+
+/// The keys validation and the server can answer the form with.
+const FORM_MESSAGES: &[&str] = &[
+    "field-required",
+    "field-too-long",
+    "field-email-invalid",
+    "field-phone-invalid",
+    "field-consent-required",
+    "sign-up-not-open",
+    "sign-up-closed",
+    "sign-up-full",
+    "rate-limited",
+    "error-internal",
+];
+
+fn form_texts(tr: &Tr) -> FormTexts {
+    FormTexts {
+        participant: tr.t("sign-up-participant"),
+        participant_name: tr.t("sign-up-participant-name"),
+        participant_email: tr.t("sign-up-participant-email"),
+        participant_email_hint: tr.t("sign-up-participant-email-hint"),
+        participant_phone: tr.t("sign-up-participant-phone"),
+        on_behalf: tr.t("sign-up-on-behalf"),
+        registrant: tr.t("sign-up-registrant"),
+        registrant_hint: tr.t("sign-up-registrant-hint"),
+        registrant_name: tr.t("sign-up-registrant-name"),
+        registrant_email: tr.t("sign-up-registrant-email"),
+        needs: tr.t("sign-up-needs"),
+        needs_hint: tr.t("sign-up-needs-hint"),
+        consent: tr.t("sign-up-consent"),
+        privacy_link: tr.t("sign-up-privacy-link"),
+        submit: tr.t("sign-up-submit"),
+        errors_heading: tr.t("sign-up-errors-heading"),
+        website: tr.t("sign-up-website"),
+        messages: FORM_MESSAGES
+            .iter()
+            .map(|k| (k.to_string(), tr.t(k)))
+            .collect::<HashMap<_, _>>(),
+    }
+}
+
+/// `/tilbud/<slug>/pamelding`: the sign-up form. A submission the server
+/// turned back arrives as context and is shown with its messages.
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let tr = use_tr();
+    let lang = tr.lang();
+    let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
+    let submission = use_context::<Submission>();
+    #[cfg(feature = "ssr")]
+    if let Some(s) = &submission
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        let status = if s.error.as_deref() == Some("rate-limited") {
+            http::StatusCode::TOO_MANY_REQUESTS
+        } else {
+            http::StatusCode::UNPROCESSABLE_ENTITY
+        };
+        response.set_status(status);
+    }
+    let fetch = {
+        let slug = slug.clone();
+        move || offering_page(slug.clone(), lang)
+    };
+    load_page(fetch, move |page: OfferingData| {
+        let tr = tr.clone();
+        let d = page.detail;
+        let title = tr.t_with(
+            "sign-up-title",
+            &[("course", d.card.text.title.clone().into())],
+        );
+        let state = d.course.as_ref().map(|c| c.sign_up_state(page.now));
+        let intro = match state {
+            Some(SignUpState::WaitingList) => Some(tr.t("sign-up-waiting-intro")),
+            Some(SignUpState::Open { .. }) => Some(tr.t("sign-up-intro")),
+            _ => None,
+        };
+        let blocked = match state {
+            Some(SignUpState::NotOpenYet) => Some(tr.t("sign-up-not-open")),
+            Some(SignUpState::Closed) | None => Some(tr.t("sign-up-closed")),
+            Some(SignUpState::Full) => Some(tr.t("sign-up-full")),
+            _ => None,
+        };
+        let submission = submission.clone().unwrap_or_default();
+        view! {
+            <Title text=format!("{title} – {}", tr.t("site-name"))/>
+            <Meta name="robots" content="noindex"/>
+            <nav class="breadcrumb" aria-label=tr.t("breadcrumb")>
+                <a href="/">{tr.t("breadcrumb-home")}</a>
+                " › "
+                <a href=format!("/tilbud/{}", d.card.slug)>{d.card.text.title.clone()}</a>
+            </nav>
+            <h1>{title}</h1>
+            {match blocked {
+                Some(reason) => view! { <p class="notice">{reason}</p> }.into_any(),
+                None => view! {
+                    <p class="lead">{intro}</p>
+                    <SignUpFormIsland
+                        action=format!("/tilbud/{}/pamelding", d.card.slug)
+                        texts=form_texts(&tr)
+                        initial=submission.form
+                        errors=submission.errors
+                        general_error=submission.error
+                    />
+                }
+                .into_any(),
+            }}
+        }
+    })
+}
+
+/// `/tilbud/<slug>/pamelding/sendt`: the same answer for every accepted
+/// submission, so it never tells whether an address was already used.
+#[component]
+pub fn SignUpSentPage() -> impl IntoView {
+    let tr = use_tr();
+    let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
+    view! {
+        <Title text=format!("{} – {}", tr.t("sign-up-sent-title"), tr.t("site-name"))/>
+        <Meta name="robots" content="noindex"/>
+        <section class="done">
+            <h1>{tr.t("sign-up-sent-title")}</h1>
+            <p class="lead">{tr.t("sign-up-sent-body")}</p>
+            <p>
+                <a class="button secondary" href=format!("/tilbud/{slug}")>{tr.t("sign-up-sent-back")}</a>
+            </p>
+        </section>
+    }
+}
+
+/// `/pamelding/bekreft?token=…`: asks before confirming, since mail
+/// scanners open links; the button posts.
+#[component]
+pub fn ConfirmPage() -> impl IntoView {
+    view! { <LinkPage confirm=true/> }
+}
+
+/// `/pamelding/avmeld?token=…`: asks before cancelling; the button posts.
+#[component]
+pub fn CancelPage() -> impl IntoView {
+    view! { <LinkPage confirm=false/> }
+}
+
+#[component]
+fn LinkPage(confirm: bool) -> impl IntoView {
+    let tr = use_tr();
+    let lang = tr.lang();
+    let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
+    let fetch = {
+        let token = token.clone();
+        move || link_page(token.clone(), confirm, lang)
+    };
+    load_page(fetch, move |data: LinkData| {
+        let tr = tr.clone();
+        let course: crate::i18n::Arg = data.title.clone().into();
+        let heading = if confirm {
+            tr.t("confirm-title")
+        } else {
+            tr.t("cancel-title")
+        };
+        let (message, action) = match (confirm, data.status) {
+            (_, SignUpStatus::Expired) => (tr.t("link-status-expired"), None),
+            (_, SignUpStatus::Cancelled) => (
+                tr.t_with("cancel-done", &[("course", course.clone())]),
+                None,
+            ),
+            (true, SignUpStatus::AwaitingConfirmation) => (
+                tr.t_with("confirm-question", &[("course", course.clone())]),
+                Some(("/pamelding/bekreft", tr.t("confirm-button"))),
+            ),
+            (true, SignUpStatus::WaitingList) if !data.email_confirmed => (
+                tr.t_with("confirm-question", &[("course", course.clone())]),
+                Some(("/pamelding/bekreft", tr.t("confirm-button"))),
+            ),
+            (true, SignUpStatus::WaitingList) => (
+                tr.t_with(
+                    "confirm-waiting",
+                    &[
+                        ("course", course.clone()),
+                        ("position", data.position.unwrap_or(1).into()),
+                    ],
+                ),
+                None,
+            ),
+            (true, SignUpStatus::Confirmed) => (
+                tr.t_with("confirm-done", &[("course", course.clone())]),
+                None,
+            ),
+            (false, _) => (
+                tr.t_with("cancel-question", &[("course", course.clone())]),
+                Some(("/pamelding/avmeld", tr.t("cancel-button"))),
+            ),
+        };
+        let token = token.clone();
+        view! {
+            <Title text=format!("{heading} – {}", tr.t("site-name"))/>
+            <Meta name="robots" content="noindex"/>
+            <section class="done">
+                <h1>{heading}</h1>
+                <p class="lead">{message}</p>
+                {action
+                    .map(|(path, label)| {
+                        view! {
+                            <form method="post" action=path>
+                                <input type="hidden" name="token" value=token.clone()/>
+                                <button type="submit" class="button">{label}</button>
+                            </form>
+                        }
+                    })}
+                <p>
+                    <a href=format!("/tilbud/{}", data.slug)>{tr.t("sign-up-sent-back")}</a>
+                </p>
+            </section>
+        }
+    })
+}
+
+/// `/personvern`: what a sign-up stores, why, and when it is deleted.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let tr = use_tr();
+    let days = use_context::<crate::api::sign_up::PublicSettings>()
+        .map_or(crate::api::sign_up::ANONYMISE_AFTER_DAYS_DEFAULT, |s| {
+            s.anonymise_after_days
+        });
+    view! {
+        <Title text=format!("{} – {}", tr.t("privacy-title"), tr.t("site-name"))/>
+        <section class="privacy">
+            <h1>{tr.t("privacy-title")}</h1>
+            <p>{tr.t("privacy-what")}</p>
+            <p>{tr.t("privacy-why")}</p>
+            <p>{tr.t_with("privacy-delete", &[("days", days.into())])}</p>
+            <p>{tr.t("privacy-health")}</p>
+        </section>
+    }
+}
