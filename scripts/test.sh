@@ -46,14 +46,22 @@ build_site
 say "Browser journeys (Chromium)"
 work="$(mktemp -d)"
 port="${E2E_PORT:-3999}"
+smtp_port="${E2E_SMTP_PORT:-2599}"
+# A real SMTP server for the journeys; they read the emails from its Maildir.
+mkdir -p "$work/mail/tmp" "$work/mail/new" "$work/mail/cur"
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/mail" &
+smtp_pid=$!
 DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
-  LEPTOS_SITE_ROOT="$SITE_ROOT" RUST_LOG=warn "$(server_bin)" serve >"$work/server.log" 2>&1 &
+  LEPTOS_SITE_ROOT="$SITE_ROOT" PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn \
+  SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" SMTP_TLS=none MAIL_POLL_SECONDS=1 \
+  SIGN_UP_LIMIT_PER_IP_MINUTE=1000 SIGN_UP_LIMIT_PER_EMAIL_HOUR=100 \
+  "$(server_bin)" serve >"$work/server.log" 2>&1 &
 server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $server_pid $smtp_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; exit 1; }
   sleep 0.2
 done
-(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || { tail -50 "$work/server.log"; exit 1; }
+(cd end2end && BASE_URL="http://127.0.0.1:$port" MAILDIR="$work/mail" npx playwright test) || { tail -50 "$work/server.log"; exit 1; }
 say "All tests passed"

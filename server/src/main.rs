@@ -31,6 +31,8 @@ struct Config {
     mail_from: String,
     smtp: Option<Smtp>,
     outbox_dir: String,
+    limit_per_ip_minute: std::num::NonZeroU32,
+    limit_per_email_hour: std::num::NonZeroU32,
 }
 
 struct Smtp {
@@ -91,6 +93,12 @@ impl Config {
                 None => None,
             },
             outbox_dir: var("OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
+            limit_per_ip_minute: number("SIGN_UP_LIMIT_PER_IP_MINUTE", 20)?
+                .try_into()
+                .context("SIGN_UP_LIMIT_PER_IP_MINUTE must be at least 1")?,
+            limit_per_email_hour: number("SIGN_UP_LIMIT_PER_EMAIL_HOUR", 5)?
+                .try_into()
+                .context("SIGN_UP_LIMIT_PER_EMAIL_HOUR must be at least 1")?,
         })
     }
 }
@@ -177,7 +185,10 @@ async fn main() -> anyhow::Result<()> {
         public: PublicSettings {
             anonymise_after_days: config.worker.anonymise_after_days,
         },
-        limits: std::sync::Arc::new(RateLimits::default()),
+        limits: std::sync::Arc::new(RateLimits::new(
+            config.limit_per_ip_minute,
+            config.limit_per_email_hour,
+        )),
         wake,
     });
     let listener = tokio::net::TcpListener::bind(config.addr)
