@@ -460,6 +460,50 @@ fn set_status(row: &sign_up::Model, status: SignUpStatus, now: Now) -> sign_up::
     active
 }
 
+/// A link being used: its token, its sign-up re-read after the course lock
+/// (the worker may have changed it meanwhile), and the course.
+struct OpenLink {
+    txn: DatabaseTransaction,
+    link: sign_up_token::Model,
+    row: sign_up::Model,
+    status: SignUpStatus,
+    course: offering::Model,
+}
+
+async fn open_link(
+    db: &DatabaseConnection,
+    token: &str,
+    purpose: Purpose,
+    now: Now,
+) -> Result<OpenLink, SignUpError> {
+    let txn = begin(db).await?;
+    let (link, row) = find_token(&txn, token, purpose, now).await?;
+    let course = lock_course(&txn, row.offering_id).await?;
+    let row = sign_up::Entity::find_by_id(row.id)
+        .one(&txn)
+        .await?
+        .ok_or(SignUpError::LinkInvalid)?;
+    let status = SignUpStatus::parse(&row.status).ok_or(SignUpError::Internal)?;
+    Ok(OpenLink {
+        txn,
+        link,
+        row,
+        status,
+        course,
+    })
+}
+
+async fn mark_used(
+    txn: &DatabaseTransaction,
+    link: sign_up_token::Model,
+    now: Now,
+) -> Result<(), DbErr> {
+    let mut used: sign_up_token::ActiveModel = link.into();
+    used.used_at = Set(Some(now.utc));
+    used.update(txn).await?;
+    Ok(())
+}
+
 /// Confirms the email address behind a confirmation link. A held place
 /// becomes confirmed; a waiting-list entry stays in line, confirmed.
 pub async fn confirm(
@@ -468,37 +512,29 @@ pub async fn confirm(
     now: Now,
     settings: &Settings,
 ) -> Result<LinkView, SignUpError> {
-    let txn = begin(db).await?;
-    let (link, row) = find_token(&txn, token, Purpose::Confirm, now).await?;
-    let course = lock_course(&txn, row.offering_id).await?;
-    // Re-read under the lock: the worker may have expired it meanwhile.
-    let row = sign_up::Entity::find_by_id(row.id)
-        .one(&txn)
-        .await?
-        .ok_or(SignUpError::LinkInvalid)?;
-    let status = SignUpStatus::parse(&row.status).ok_or(SignUpError::Internal)?;
+    let OpenLink {
+        txn,
+        link,
+        row,
+        status,
+        course,
+    } = open_link(db, token, Purpose::Confirm, now).await?;
     if link.used_at.is_some() || row.email_confirmed_at.is_some() {
         txn.commit().await?;
         return view(db, &row).await;
     }
-    let lang = Lang::parse(&row.lang).unwrap_or_default();
-    let detail = course_detail(&txn, &course.slug, lang, now).await?;
     let next = match status {
-        SignUpStatus::AwaitingConfirmation | SignUpStatus::WaitingList => status,
+        SignUpStatus::AwaitingConfirmation => SignUpStatus::Confirmed,
+        SignUpStatus::WaitingList => SignUpStatus::WaitingList,
         _ => return Err(SignUpError::LinkExpired),
     };
-    let next = if next == SignUpStatus::AwaitingConfirmation {
-        SignUpStatus::Confirmed
-    } else {
-        next
-    };
+    let lang = Lang::parse(&row.lang).unwrap_or_default();
+    let detail = course_detail(&txn, &course.slug, lang, now).await?;
     let mut active = set_status(&row, next, now);
     active.email_confirmed_at = Set(Some(now.utc));
     active.hold_expires_at = Set(None);
     let row = active.update(&txn).await?;
-    let mut used: sign_up_token::ActiveModel = link.into();
-    used.used_at = Set(Some(now.utc));
-    used.update(&txn).await?;
+    mark_used(&txn, link, now).await?;
     if next == SignUpStatus::Confirmed {
         Context {
             row: &row,
@@ -521,14 +557,13 @@ pub async fn cancel(
     now: Now,
     settings: &Settings,
 ) -> Result<LinkView, SignUpError> {
-    let txn = begin(db).await?;
-    let (link, row) = find_token(&txn, token, Purpose::Cancel, now).await?;
-    let course = lock_course(&txn, row.offering_id).await?;
-    let row = sign_up::Entity::find_by_id(row.id)
-        .one(&txn)
-        .await?
-        .ok_or(SignUpError::LinkInvalid)?;
-    let status = SignUpStatus::parse(&row.status).ok_or(SignUpError::Internal)?;
+    let OpenLink {
+        txn,
+        link,
+        row,
+        status,
+        course,
+    } = open_link(db, token, Purpose::Cancel, now).await?;
     if !status.is_active() {
         txn.commit().await?;
         return view(db, &row).await;
@@ -539,9 +574,7 @@ pub async fn cancel(
     active.cancelled_at = Set(Some(now.utc));
     active.hold_expires_at = Set(None);
     let row = active.update(&txn).await?;
-    let mut used: sign_up_token::ActiveModel = link.into();
-    used.used_at = Set(Some(now.utc));
-    used.update(&txn).await?;
+    mark_used(&txn, link, now).await?;
     Context {
         row: &row,
         detail: &detail,
