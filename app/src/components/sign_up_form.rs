@@ -55,9 +55,12 @@ pub fn SignUpFormIsland(
         if let Err(found) = form.with(SignUpForm::validate) {
             ev.prevent_default();
             errors.set(found);
-            if let Some(el) = summary.get() {
-                let _ = el.focus();
-            }
+            // After the summary has been shown: a hidden element takes no focus.
+            request_animation_frame(move || {
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
         }
     };
     // After a failed try, messages follow what is typed.

@@ -82,10 +82,20 @@ pub struct SignUpForm {
     pub website: String,
 }
 
-/// An HTML checkbox sends its value when ticked and nothing otherwise.
+/// An HTML checkbox sends its value when ticked and nothing otherwise; the
+/// island's props carry a plain boolean. Both are accepted.
 fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    let value = Option::<String>::deserialize(d)?;
-    Ok(value.is_some_and(|v| !v.is_empty() && v != "false" && v != "0"))
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Checked {
+        Bool(bool),
+        Text(String),
+    }
+    Ok(match Option::<Checked>::deserialize(d)? {
+        Some(Checked::Bool(b)) => b,
+        Some(Checked::Text(v)) => !v.is_empty() && v != "false" && v != "0",
+        None => false,
+    })
 }
 
 /// A form field, for attaching an error to the right input.
@@ -400,6 +410,17 @@ mod tests {
         assert!(looks_like_phone("22 34 56 78"));
         assert!(!looks_like_phone("1234"));
         assert!(!looks_like_phone("912 34 567 ring meg"));
+    }
+
+    #[test]
+    fn checkboxes_read_from_forms_and_from_props() {
+        let posted: SignUpForm =
+            serde_json::from_str(r#"{"on_behalf":"1","consent":"on"}"#).unwrap();
+        assert!(posted.on_behalf && posted.consent);
+        let props = serde_json::to_string(&form()).unwrap();
+        assert_eq!(serde_json::from_str::<SignUpForm>(&props).unwrap(), form());
+        let unticked: SignUpForm = serde_json::from_str("{}").unwrap();
+        assert!(!unticked.consent);
     }
 
     #[test]
