@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './fixtures/axe';
 import type { Page } from '@playwright/test';
 import {
   DistrictPage,
@@ -229,19 +229,6 @@ const AXE_PAGES: AxePage[] = [
   { name: '404 page', path: '/finnes-ikke', notFound: true },
 ];
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const report = results.violations
-    .map(
-      (v) =>
-        `- ${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n'),
-    )
-    .join('\n');
-  expect(results.violations, `axe found violations on ${page.url()}:\n${report}`).toEqual([]);
-}
 
 test.describe('accessibility', () => {
   for (const lang of LANGS as Lang[]) {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './fixtures/axe';
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import {
   LANGS,
@@ -86,19 +86,6 @@ async function showTurnedBackForm(page: Page, request: APIRequestContext, lang: 
   return form;
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const report = results.violations
-    .map(
-      (v) =>
-        `- ${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n'),
-    )
-    .join('\n');
-  expect(results.violations, `axe found violations on ${page.url()}:\n${report}`).toEqual([]);
-}
 
 // ---------------------------------------------------------------------------
 // With JavaScript: the form is an island that checks itself.
