@@ -1,47 +1,82 @@
+//! The one error type that reaches a resident: a page, a turned-back form
+//! or a server function's reply.
+
+use std::sync::Arc;
+
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// The one error type that reaches a page. Each variant's message is the
-/// Fluent key of its translated text; the cause is logged on the server and
-/// never shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+/// What went wrong, as a resident is told it. Each variant's text is the
+/// Fluent key of its message (`{key}-title` heads the error page). An
+/// internal error keeps its cause for the server's log; the cause never
+/// crosses the wire.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter,
+)]
 pub enum AppError {
-    #[error("error-not-found")]
+    #[strum(serialize = "error-not-found")]
     NotFound,
-    #[error("error-internal")]
-    Internal,
-    #[error("link-invalid")]
+    #[strum(serialize = "error-internal")]
+    Internal(#[serde(skip)] Cause),
+    #[strum(serialize = "link-invalid")]
     LinkInvalid,
-    #[error("link-expired")]
+    #[strum(serialize = "link-expired")]
     LinkExpired,
+    #[strum(serialize = "sign-up-not-open")]
+    SignUpNotOpen,
+    #[strum(serialize = "sign-up-closed")]
+    SignUpClosed,
+    #[strum(serialize = "rate-limited")]
+    RateLimited,
+    #[strum(serialize = "error-cross-site")]
+    CrossSite,
 }
 
 impl AppError {
-    pub const ALL: [AppError; 4] = [
-        AppError::NotFound,
-        AppError::Internal,
-        AppError::LinkInvalid,
-        AppError::LinkExpired,
-    ];
+    /// An internal error with the cause to log.
+    pub fn internal(cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        AppError::Internal(Cause(Some(Arc::new(cause))))
+    }
 
     /// The Fluent key that explains this error to a resident.
     pub fn key(&self) -> &'static str {
+        self.into()
+    }
+
+    /// HTTP status the error answers with.
+    pub fn status(&self) -> u16 {
         match self {
-            AppError::NotFound => "error-not-found",
-            AppError::Internal => "error-internal",
-            AppError::LinkInvalid => "link-invalid",
-            AppError::LinkExpired => "link-expired",
+            AppError::NotFound | AppError::LinkInvalid => 404,
+            AppError::Internal(_) => 500,
+            AppError::LinkExpired => 410,
+            AppError::SignUpNotOpen | AppError::SignUpClosed => 422,
+            AppError::RateLimited => 429,
+            AppError::CrossSite => 403,
         }
     }
 
-    /// HTTP status the error page answers with.
-    pub fn status(&self) -> u16 {
+    /// Writes an internal error's cause to the server log; other errors are
+    /// the resident's, not the operator's, and are not logged.
+    pub fn log(&self) {
+        #[cfg(feature = "ssr")]
+        if let AppError::Internal(cause) = self {
+            tracing::error!(cause = %cause, "internal error");
+        }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl std::error::Error for AppError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            AppError::NotFound => 404,
-            AppError::Internal => 500,
-            AppError::LinkInvalid => 404,
-            AppError::LinkExpired => 410,
+            AppError::Internal(Cause(Some(cause))) => Some(cause.as_ref()),
+            _ => None,
         }
     }
 }
@@ -49,19 +84,71 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
-    fn from_server_fn_error(_value: ServerFnErrorErr) -> Self {
-        AppError::Internal
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::internal(value)
+    }
+}
+
+/// The cause of an internal error, for the log. Causes take no part in
+/// equality: two internal errors are the same error to a resident.
+#[derive(Clone, Default)]
+pub struct Cause(Option<Arc<dyn std::error::Error + Send + Sync>>);
+
+impl PartialEq for Cause {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Cause {}
+
+impl std::fmt::Debug for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+/// The cause and the causes behind it, on one line.
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(cause) = &self.0 else {
+            return f.write_str("unknown cause");
+        };
+        write!(f, "{cause}")?;
+        let mut next = cause.source();
+        while let Some(inner) = next {
+            write!(f, ": {inner}")?;
+            next = inner.source();
+        }
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use strum::IntoEnumIterator;
+
     use super::*;
 
     #[test]
     fn display_is_the_fluent_key() {
-        for e in AppError::ALL {
+        for e in AppError::iter() {
             assert_eq!(e.to_string(), e.key());
         }
+        assert_eq!(AppError::SignUpClosed.key(), "sign-up-closed");
+    }
+
+    #[test]
+    fn the_cause_is_kept_but_never_serialised() {
+        let io = std::io::Error::other("disk on fire");
+        let error = AppError::internal(io);
+        assert_eq!(
+            std::error::Error::source(&error).map(ToString::to_string),
+            Some("disk on fire".to_string())
+        );
+        let wire = serde_json::to_string(&error).unwrap();
+        assert!(!wire.contains("disk"), "{wire}");
+        let back: AppError = serde_json::from_str(&wire).unwrap();
+        assert_eq!(back, error);
     }
 }

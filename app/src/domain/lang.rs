@@ -1,28 +1,19 @@
-use serde::{Deserialize, Serialize};
+use super::coded_enum;
 
-/// A language the site speaks. Bokmål is the default and the fallback for
-/// content that has not been translated.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Nb,
-    Nn,
-    En,
+coded_enum! {
+    /// A language the site speaks. Bokmål is the default and the fallback for
+    /// content that has not been translated. Its code is the BCP 47 tag used
+    /// in `<html lang>`, cookies, locale folders and the database.
+    #[derive(Default)]
+    pub enum Lang {
+        #[default]
+        Nb,
+        Nn,
+        En,
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
-
-    /// BCP 47 code, as used in `<html lang>`, cookies and locale folders.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nb => "nb",
-            Lang::Nn => "nn",
-            Lang::En => "en",
-        }
-    }
-
     /// Parses a language tag leniently: `no`, `nb-NO`, `no-NO` and `nob` are
     /// Bokmål, `nn-NO` and `nno` Nynorsk, any `en-*` English.
     pub fn parse(tag: &str) -> Option<Lang> {

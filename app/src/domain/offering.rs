@@ -1,42 +1,22 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::coded_enum;
 use super::lang::Lang;
 use super::schedule::Occurrence;
 
-/// What sort of offering something is; decides how its schedule reads
-/// ("meets" or "open") and whether people sign up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OfferingKind {
-    ActivityGroup,
-    MeetingPlace,
-    VolunteerCentre,
-    Course,
+coded_enum! {
+    /// What sort of offering something is; decides how its schedule reads
+    /// ("meets" or "open") and whether people sign up.
+    pub enum OfferingKind {
+        ActivityGroup,
+        MeetingPlace,
+        VolunteerCentre,
+        Course,
+    }
 }
 
 impl OfferingKind {
-    pub const ALL: [OfferingKind; 4] = [
-        OfferingKind::ActivityGroup,
-        OfferingKind::MeetingPlace,
-        OfferingKind::VolunteerCentre,
-        OfferingKind::Course,
-    ];
-
-    /// Stable code, used in the database, in URLs and as a Fluent key suffix.
-    pub fn code(self) -> &'static str {
-        match self {
-            OfferingKind::ActivityGroup => "activity_group",
-            OfferingKind::MeetingPlace => "meeting_place",
-            OfferingKind::VolunteerCentre => "volunteer_centre",
-            OfferingKind::Course => "course",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
     /// Meeting places and volunteer centres have opening hours rather than
     /// meetings.
     pub fn has_opening_hours(self) -> bool {
@@ -47,59 +27,33 @@ impl OfferingKind {
     }
 }
 
-/// Who an offering is meant for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    Everyone,
-    Seniors,
-    Dementia,
-    NextOfKin,
-    LongTermIllness,
-}
-
-impl Audience {
-    pub const ALL: [Audience; 5] = [
-        Audience::Everyone,
-        Audience::Seniors,
-        Audience::Dementia,
-        Audience::NextOfKin,
-        Audience::LongTermIllness,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Audience::Everyone => "everyone",
-            Audience::Seniors => "seniors",
-            Audience::Dementia => "dementia",
-            Audience::NextOfKin => "next_of_kin",
-            Audience::LongTermIllness => "long_term_illness",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.code() == code)
+coded_enum! {
+    /// Who an offering is meant for, in the order the pages list them.
+    pub enum Audience {
+        Everyone,
+        Seniors,
+        Dementia,
+        NextOfKin,
+        LongTermIllness,
     }
 }
 
-/// Publication state; only `Published` is shown to the public.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OfferingStatus {
-    Draft,
-    Submitted,
-    Published,
-    Archived,
+coded_enum! {
+    /// Publication state; only `Published` is shown to the public.
+    pub enum OfferingStatus {
+        Draft,
+        Submitted,
+        Published,
+        Archived,
+    }
 }
 
-impl OfferingStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            OfferingStatus::Draft => "draft",
-            OfferingStatus::Submitted => "submitted",
-            OfferingStatus::Published => "published",
-            OfferingStatus::Archived => "archived",
-        }
+coded_enum! {
+    /// Who runs offerings.
+    pub enum OrganisationKind {
+        MunicipalUnit,
+        VolunteerCentre,
+        Association,
     }
 }
 

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::coded_enum;
 use super::offering::WeeklySlotDto;
 
 /// One meeting, opening or session.
@@ -24,33 +25,19 @@ impl Occurrence {
     }
 }
 
-/// Part of the day, as the listing filter offers it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TimeOfDay {
-    /// Starts before 12.00.
-    Morning,
-    /// Starts from 12.00 to before 17.00.
-    Afternoon,
-    /// Starts at 17.00 or later.
-    Evening,
+coded_enum! {
+    /// Part of the day, as the listing filter offers it.
+    pub enum TimeOfDay {
+        /// Starts before 12.00.
+        Morning,
+        /// Starts from 12.00 to before 17.00.
+        Afternoon,
+        /// Starts at 17.00 or later.
+        Evening,
+    }
 }
 
 impl TimeOfDay {
-    pub const ALL: [TimeOfDay; 3] = [TimeOfDay::Morning, TimeOfDay::Afternoon, TimeOfDay::Evening];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TimeOfDay::Morning => "morning",
-            TimeOfDay::Afternoon => "afternoon",
-            TimeOfDay::Evening => "evening",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.code() == code)
-    }
-
     pub fn of(time: NaiveTime) -> Self {
         let noon = NaiveTime::from_hms_opt(12, 0, 0).expect("valid time");
         let five = NaiveTime::from_hms_opt(17, 0, 0).expect("valid time");

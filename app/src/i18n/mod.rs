@@ -1,6 +1,8 @@
 //! Translation for views. The server renders every page, so only the ssr
 //! build carries Fluent; islands get their few strings as props.
 
+pub mod format;
+
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use leptos::prelude::*;
 

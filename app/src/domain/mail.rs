@@ -1,0 +1,42 @@
+//! What the outbox records about an email: which one, and how sending it
+//! went. Shared with the staff views that will list the outbox.
+
+use super::coded_enum;
+
+coded_enum! {
+    /// Which email an outbox row asks for.
+    pub enum EmailKind {
+        /// A place is held: confirm the address.
+        ConfirmRequest,
+        /// On the waiting list: confirm the address to keep the place in line.
+        WaitingList,
+        /// The place is confirmed: all the details, with a calendar file.
+        Confirmed,
+        /// A place freed up and is yours (confirm, if not done yet).
+        Promoted,
+        Cancelled,
+        /// Someone tried to sign this address up again; the first sign-up
+        /// stands, and the address gets a fresh confirm link if it still
+        /// needs one.
+        AlreadySignedUp,
+        /// The course starts soon.
+        Reminder,
+        /// A sign-up came for a full course without a waiting list; nothing
+        /// was stored.
+        CourseFull,
+    }
+}
+
+coded_enum! {
+    /// Where an outbox row stands.
+    pub enum OutboxStatus {
+        Pending,
+        /// Claimed by a worker; due again if the claim runs out.
+        Sending,
+        Sent,
+        /// Gave up after the configured number of attempts; staff see these.
+        Failed,
+        /// No longer worth sending: its sign-up was anonymised first.
+        Discarded,
+    }
+}
