@@ -1,39 +1,128 @@
 //! Connecting to the database and bringing its schema up to date.
+//!
+//! SQLite allows one writer at a time. Pages must not wait behind it, so a
+//! SQLite database gets two pools: readers (WAL lets them read while a
+//! write is under way) and a single write connection. Every write
+//! transaction queues for that connection and starts with `BEGIN
+//! IMMEDIATE`, so a read-then-write never finds the data changed under it
+//! and never waits in SQLite's busy loop. PostgreSQL has one pool for both;
+//! its transactions lock the rows they change (`SELECT … FOR UPDATE`).
 
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 
-/// Where the embedded SQLite database lives when `DATABASE_URL` is unset.
-pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/treffpunkt.db?mode=rwc";
+use super::settings::DatabaseSettings;
 
-/// Opens a pool to `url` (SQLite or PostgreSQL) and runs pending migrations.
-pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
-    let mut options = ConnectOptions::new(url.to_owned());
-    options.sqlx_logging(false);
-    if url.starts_with("sqlite:") {
-        // WAL lets readers go on while one writer writes; the busy timeout
-        // makes a second writer wait its turn instead of failing with
-        // "database is locked".
-        options.map_sqlx_sqlite_opts(|o| {
-            o.journal_mode(SqliteJournalMode::Wal)
-                .busy_timeout(Duration::from_secs(10))
-                .foreign_keys(true)
-        });
-        if url.contains(":memory:") {
+/// The database: where reads go and where writes go.
+#[derive(Clone, Debug)]
+pub struct Db {
+    read: DatabaseConnection,
+    write: DatabaseConnection,
+}
+
+impl Db {
+    /// Opens the pools for `settings` and runs pending migrations.
+    pub async fn connect(settings: &DatabaseSettings) -> Result<Db, DbErr> {
+        let url = settings.url.as_str();
+        let (read, write) = if !settings.is_sqlite() {
+            let mut o = options(url);
+            o.max_connections(settings.pool);
+            let pool = Database::connect(o).await?;
+            (pool.clone(), pool)
+        } else if url.contains(":memory:") {
             // Every connection to :memory: is a new, empty database: keep
-            // exactly one, for good. (A connection the pool drops, say after
-            // a cancelled query, takes all data with it; tests use files.)
-            options
-                .max_connections(1)
+            // exactly one, for good, for reading and writing alike.
+            let mut o = sqlite(url, false);
+            o.max_connections(1)
                 .min_connections(1)
                 .idle_timeout(None)
                 .max_lifetime(None);
-        }
+            let only = Database::connect(o).await?;
+            (only.clone(), only)
+        } else {
+            // The writer first: it creates the file and turns on WAL, which
+            // a read-only connection cannot do.
+            let mut o = sqlite(url, false);
+            o.max_connections(1).min_connections(1).idle_timeout(None);
+            let write = Database::connect(o).await?;
+            let mut o = sqlite(url, true);
+            o.max_connections(settings.pool);
+            (Database::connect(o).await?, write)
+        };
+        Migrator::up(&write, None).await?;
+        Ok(Db { read, write })
     }
-    let db = Database::connect(options).await?;
-    Migrator::up(&db, None).await?;
-    Ok(db)
+
+    /// Opens `url` with default pool sizes; for tools and tests.
+    pub async fn open(url: &str) -> Result<Db, DbErr> {
+        Db::connect(&DatabaseSettings {
+            url: url.to_string(),
+            ..DatabaseSettings::default()
+        })
+        .await
+    }
+
+    /// Where reads go. On SQLite its connections are read-only: a write
+    /// through it fails at once instead of racing the writer.
+    pub fn read(&self) -> &DatabaseConnection {
+        &self.read
+    }
+
+    /// Where single writes outside a transaction go.
+    pub fn write(&self) -> &DatabaseConnection {
+        &self.write
+    }
+
+    /// Starts a write transaction: `BEGIN IMMEDIATE` on SQLite, so the write
+    /// lock is taken before anything is read.
+    pub async fn begin(&self) -> Result<DatabaseTransaction, DbErr> {
+        self.write
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.write.get_database_backend()
+    }
+
+    pub async fn close(self) {
+        let _ = self.read.close().await;
+        let _ = self.write.close().await;
+    }
+}
+
+fn options(url: &str) -> ConnectOptions {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .sqlx_logging(false)
+        .acquire_timeout(Duration::from_secs(10));
+    options
+}
+
+fn sqlite(url: &str, read_only: bool) -> ConnectOptions {
+    let mut options = options(url);
+    options.map_sqlx_sqlite_opts(move |o| {
+        let o = o
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true)
+            // Deleted and overwritten content is zeroed on disk, so that
+            // anonymised sign-ups do not linger in free pages of the file.
+            .pragma("secure_delete", "ON")
+            .read_only(read_only);
+        if read_only {
+            o
+        } else {
+            o.journal_mode(SqliteJournalMode::Wal)
+        }
+    });
+    options
 }

@@ -8,10 +8,13 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDateTime, Utc};
+use chrono::{Datelike, NaiveDateTime};
 use sea_orm::sea_query::LikeExpr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
+use strum::IntoEnumIterator;
+
+use super::course;
 use super::entities::{
     category, district, offering, offering_audience, offering_category, offering_text,
     organisation, session, skipped_date, venue, weekly_slot,
@@ -24,13 +27,7 @@ use crate::domain::offering::{
     OfferingCard, OfferingDetail, OfferingKind, OfferingStatus, VenueDto, WeeklySlotDto,
 };
 use crate::domain::schedule::{Occurrence, TimeOfDay, upcoming};
-
-/// Local wall-clock time in Europe/Oslo, the time every schedule is kept in.
-pub fn oslo_now() -> NaiveDateTime {
-    Utc::now()
-        .with_timezone(&chrono_tz::Europe::Oslo)
-        .naive_local()
-}
+use crate::domain::slug::is_slug;
 
 /// How many upcoming times the offering page lists.
 const UPCOMING_ON_PAGE: usize = 8;
@@ -81,6 +78,9 @@ pub async fn district(
     lang: Lang,
     now: NaiveDateTime,
 ) -> Result<DistrictSummary, AppError> {
+    if !is_slug(slug) {
+        return Err(AppError::NotFound);
+    }
     districts(db, lang, now)
         .await?
         .into_iter()
@@ -107,7 +107,7 @@ pub async fn categories(
 }
 
 fn published() -> sea_orm::Select<offering::Entity> {
-    offering::Entity::find().filter(offering::Column::Status.eq(OfferingStatus::Published.code()))
+    offering::Entity::find().filter(offering::Column::Status.eq(OfferingStatus::Published))
 }
 
 /// Escapes LIKE wildcards so that a search for "50%" means the text "50%".
@@ -139,7 +139,7 @@ pub async fn listing(
         query = query.filter(offering::Column::DistrictId.eq(d.id));
     }
     if let Some(kind) = filter.kind {
-        query = query.filter(offering::Column::Kind.eq(kind.code()));
+        query = query.filter(offering::Column::Kind.eq(kind));
     }
     if filter.free_only {
         query = query.filter(offering::Column::PriceNok.eq(0));
@@ -199,11 +199,54 @@ pub async fn offering(
     lang: Lang,
     now: NaiveDateTime,
 ) -> Result<OfferingDetail, AppError> {
+    if !is_slug(slug) {
+        return Err(AppError::NotFound);
+    }
     let o = published()
         .filter(offering::Column::Slug.eq(slug))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    detail(db, o, lang, now).await
+}
+
+/// Everything about an offering, whatever its publication state: what an
+/// email about a course describes, even after the course is archived.
+pub async fn detail_by_id(
+    db: &impl ConnectionTrait,
+    id: i32,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<OfferingDetail, AppError> {
+    detail(db, by_id(db, id).await?, lang, now).await
+}
+
+/// The slug and title of an offering, whatever its state, and whether the
+/// public can see its page: what a confirm or cancel page names.
+pub async fn name_of(
+    db: &impl ConnectionTrait,
+    id: i32,
+    lang: Lang,
+) -> Result<(String, String, bool), AppError> {
+    let o = by_id(db, id).await?;
+    let published = o.status == OfferingStatus::Published;
+    let d = detail(db, o, lang, crate::backend::clock::oslo_now()).await?;
+    Ok((d.card.slug, d.card.text.title, published))
+}
+
+async fn by_id(db: &impl ConnectionTrait, id: i32) -> Result<offering::Model, AppError> {
+    offering::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn detail(
+    db: &impl ConnectionTrait,
+    o: offering::Model,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<OfferingDetail, AppError> {
     let facts = Facts::load(db, std::slice::from_ref(&o)).await?;
     let org = organisation::Entity::find_by_id(o.organisation_id)
         .one(db)
@@ -218,9 +261,8 @@ pub async fn offering(
         .map(|t| (t.row.description.clone(), t.row.cost_note.clone()))
         .unwrap_or_default();
     let schedule = facts.schedule(o.id);
-    let kind = OfferingKind::parse(&o.kind).ok_or(AppError::Internal)?;
 
-    let runs = if kind == OfferingKind::VolunteerCentre {
+    let runs = if o.kind == OfferingKind::VolunteerCentre {
         let others: Vec<_> = published()
             .filter(offering::Column::OrganisationId.eq(o.organisation_id))
             .filter(offering::Column::Id.ne(o.id))
@@ -273,9 +315,7 @@ pub async fn offering(
                 sign_up_closes: o.sign_up_closes,
                 waiting_list: o.waiting_list,
                 sessions: schedule.sessions.clone(),
-                places_left: super::sign_up::places_left(db, o.id, o.capacity)
-                    .await?
-                    .unwrap_or(0),
+                places_left: course::places_left(db, &o).await?,
             }),
             None => None,
         },
@@ -363,7 +403,7 @@ impl Facts {
             .all(db)
             .await?
             .into_iter()
-            .filter_map(|t| Some(((t.offering_id, Lang::parse(&t.lang)?), t)))
+            .map(|t| ((t.offering_id, t.lang), t))
             .collect();
         let venues = venue::Entity::find()
             .filter(venue::Column::Id.is_in(venue_ids))
@@ -451,12 +491,11 @@ impl Facts {
             .all(db)
             .await?
         {
-            if let Some(audience) = Audience::parse(&a.audience) {
-                audiences.entry(a.offering_id).or_default().push(audience);
-            }
+            audiences.entry(a.offering_id).or_default().push(a.audience);
         }
         for list in audiences.values_mut() {
-            list.sort_by_key(|a| Audience::ALL.iter().position(|x| x == a));
+            // In the order the enum lists them.
+            list.sort_by_key(|a| Audience::iter().position(|x| x == *a));
         }
 
         Ok(Facts {
@@ -493,7 +532,7 @@ impl Facts {
         let venue = o.venue_id.and_then(|id| self.venues.get(&id));
         OfferingCard {
             slug: o.slug.clone(),
-            kind: OfferingKind::parse(&o.kind).unwrap_or(OfferingKind::ActivityGroup),
+            kind: o.kind,
             text: self
                 .text(o.id, lang)
                 .map_or_else(|| fallback_text(o), |t| t.localized()),

@@ -1,4 +1,5 @@
-//! Turning causes into the error a page shows.
+//! Database errors as a resident meets them: a missing row is "not found",
+//! anything else is internal and keeps its cause for the log.
 
 use sea_orm::DbErr;
 
@@ -8,10 +9,7 @@ impl From<DbErr> for AppError {
     fn from(err: DbErr) -> Self {
         match err {
             DbErr::RecordNotFound(_) => AppError::NotFound,
-            other => {
-                tracing::error!(error = %other, "database error");
-                AppError::Internal
-            }
+            other => AppError::internal(other),
         }
     }
 }

@@ -7,6 +7,9 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use rust_embed::RustEmbed;
 use unic_langid::LanguageIdentifier;
 
+use strum::IntoEnumIterator;
+
+use crate::domain::Code;
 use crate::domain::lang::Lang;
 
 #[derive(RustEmbed)]
@@ -28,7 +31,7 @@ pub fn loader() -> &'static FluentLanguageLoader {
     static LOADER: OnceLock<FluentLanguageLoader> = OnceLock::new();
     LOADER.get_or_init(|| {
         let loader = FluentLanguageLoader::new(DOMAIN, langid(Lang::Nb));
-        let all: Vec<_> = Lang::ALL.into_iter().map(langid).collect();
+        let all: Vec<_> = Lang::iter().map(langid).collect();
         loader
             .load_languages(&Locales, &all)
             .expect("the embedded locales parse");

@@ -35,13 +35,15 @@ const VTIMEZONE: &[&str] = &[
 
 const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11).
+/// Escapes a TEXT value (RFC 5545 §3.3.11). Every line break, CRLF, LF or
+/// a lone CR, becomes `\n`: a raw CR would end the content line and let
+/// the text write properties of its own.
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
         .replace("\r\n", "\\n")
-        .replace('\n', "\\n")
+        .replace(['\n', '\r'], "\\n")
 }
 
 /// Folds a content line at 75 octets without splitting a UTF-8 character
@@ -179,6 +181,10 @@ mod tests {
     #[test]
     fn escapes_text_values() {
         assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        assert_eq!(
+            escape("Kor\rURL:https://evil.example\r\nX"),
+            "Kor\\nURL:https://evil.example\\nX"
+        );
     }
 
     #[test]

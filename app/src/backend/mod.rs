@@ -1,32 +1,39 @@
-//! Server-only code: database, services, translations and calendar files.
-//! Nothing here reaches the browser build.
+//! Server-only code: database, services, jobs, mail, translations and
+//! calendar files. Nothing here reaches the browser build. Imports point
+//! down: `api` calls services here, services use `entities` and `domain`,
+//! and nothing here imports a view.
 
+pub mod clock;
+pub mod course;
 pub mod db;
 pub mod directory;
-pub mod email;
 pub mod entities;
 mod error;
 pub mod i18n;
 pub mod ics;
 pub mod import;
+pub mod jobs;
 pub mod mail;
+pub mod settings;
 pub mod sign_up;
+#[cfg(feature = "test-utils")]
 pub mod testing;
 
 use http::{HeaderMap, Uri, header};
 use leptos::prelude::*;
-use sea_orm::DatabaseConnection;
 
+use self::db::Db;
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 
-/// The database pool, provided to every request's reactive context.
-pub fn db() -> Result<DatabaseConnection, AppError> {
-    use_context::<DatabaseConnection>().ok_or_else(|| {
-        tracing::error!("no database in context");
-        AppError::Internal
-    })
+/// The database, provided to every request's reactive context.
+pub fn db() -> Result<Db, AppError> {
+    use_context::<Db>().ok_or_else(|| AppError::internal(MissingContext("database")))
 }
+
+#[derive(Debug, thiserror::Error)]
+#[error("no {0} in the request's context")]
+struct MissingContext(&'static str);
 
 /// The name of the cookie that remembers the reader's language.
 pub const LANG_COOKIE: &str = "lang";

@@ -3,6 +3,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::offering::{OfferingKind, OfferingStatus};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offering")]
 pub struct Model {
@@ -10,8 +12,8 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub slug: String,
-    pub kind: String,
-    pub status: String,
+    pub kind: OfferingKind,
+    pub status: OfferingStatus,
     pub district_id: i32,
     pub venue_id: Option<i32>,
     pub organisation_id: i32,
@@ -26,6 +28,10 @@ pub struct Model {
     pub waiting_list: bool,
     #[sea_orm(column_type = "Text")]
     pub search_text: String,
+    /// Local start of a course's first session, kept with its sessions.
+    pub first_session_at: Option<DateTime>,
+    /// Local end of a course's last session.
+    pub last_session_end_at: Option<DateTime>,
     pub created_at: DateTime,
     pub updated_at: DateTime,
 }

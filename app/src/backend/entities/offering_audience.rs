@@ -3,13 +3,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::offering::Audience;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offering_audience")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub offering_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub audience: String,
+    pub audience: Audience,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

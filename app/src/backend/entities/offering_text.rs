@@ -3,13 +3,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::lang::Lang;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offering_text")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub offering_id: i32,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub lang: String,
+    pub lang: Lang,
     pub title: String,
     #[sea_orm(column_type = "Text")]
     pub summary: String,

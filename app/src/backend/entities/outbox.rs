@@ -1,29 +1,35 @@
-//! `outbox` table. Kept in the shape sea-orm-cli generates; behaviour lives in
-//! the services beside this folder.
+//! `outbox` table: which email to write, to whom, and how sending it went.
+//! Kept in the shape sea-orm-cli generates; behaviour lives in `mail/`.
 
 use sea_orm::entity::prelude::*;
+
+use crate::domain::lang::Lang;
+use crate::domain::mail::{EmailKind, OutboxStatus};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "outbox")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub recipient: String,
-    pub subject: String,
-    #[sea_orm(column_type = "Text")]
-    pub body_text: String,
-    #[sea_orm(column_type = "Text")]
-    pub body_html: String,
-    #[sea_orm(column_type = "Text", nullable)]
-    pub attachment: Option<String>,
-    pub status: String,
+    #[sea_orm(unique)]
+    pub message_id: String,
+    pub kind: EmailKind,
+    pub offering_id: Option<i32>,
+    pub sign_up_id: Option<i32>,
+    pub lang: Lang,
+    pub recipient: Option<String>,
+    pub recipient_masked: String,
+    pub position: Option<i32>,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTime,
+    pub claim_token: Option<String>,
     pub claimed_until: Option<DateTime>,
     #[sea_orm(column_type = "Text", nullable)]
     pub last_error: Option<String>,
     pub created_at: DateTime,
-    pub sent_at: Option<DateTime>,
+    pub finished_at: Option<DateTime>,
+    pub purged_at: Option<DateTime>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

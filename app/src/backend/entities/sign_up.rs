@@ -3,13 +3,16 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::lang::Lang;
+use crate::domain::sign_up::SignUpStatus;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "sign_up")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub offering_id: i32,
-    pub status: String,
+    pub status: SignUpStatus,
     pub participant_name: String,
     pub participant_email: Option<String>,
     pub participant_phone: Option<String>,
@@ -17,7 +20,7 @@ pub struct Model {
     pub registrant_email: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]
     pub needs_note: Option<String>,
-    pub lang: String,
+    pub lang: Lang,
     pub dedupe_key: Option<String>,
     pub hold_expires_at: Option<DateTime>,
     pub email_confirmed_at: Option<DateTime>,

@@ -3,13 +3,15 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::sign_up::LinkPurpose;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "sign_up_token")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub sign_up_id: i32,
-    pub purpose: String,
+    pub purpose: LinkPurpose,
     #[sea_orm(unique)]
     pub token_hash: String,
     pub expires_at: DateTime,

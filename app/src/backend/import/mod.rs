@@ -4,20 +4,21 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, Set, TransactionSession,
-    TransactionTrait,
-};
-use serde::{Deserialize, Deserializer};
+mod format;
 
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, Set};
+
+use self::format::{Municipality, TextIn};
+use super::course;
+use super::db::Db;
 use super::entities::{
     category, district, offering, offering_audience, offering_category, offering_text,
     organisation, organisation_district, session, sign_up, skipped_date, venue, weekly_slot,
 };
 use crate::domain::lang::Lang;
-use crate::domain::offering::{Audience, OfferingKind, OfferingStatus};
+use crate::domain::offering::{OfferingKind, OfferingStatus};
 use crate::domain::sign_up::SignUpStatus;
+use crate::domain::slug::is_slug;
 
 /// Why a data file could not be imported. Nothing is written when it fails.
 #[derive(Debug, thiserror::Error)]
@@ -34,202 +35,6 @@ pub enum ImportError {
     Invalid(String),
     #[error(transparent)]
     Db(#[from] DbErr),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Municipality {
-    district: Vec<DistrictIn>,
-    category: Vec<CategoryIn>,
-    organisation: Vec<OrganisationIn>,
-    venue: Vec<VenueIn>,
-    offering: Vec<OfferingIn>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Names {
-    nb: String,
-    nn: String,
-    en: String,
-}
-
-/// A text that must exist in Bokmål and may exist in Nynorsk and English.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Texts {
-    nb: String,
-    nn: Option<String>,
-    en: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DistrictIn {
-    slug: String,
-    order: i32,
-    name: Names,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CategoryIn {
-    slug: String,
-    name: Names,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OrganisationIn {
-    slug: String,
-    name: String,
-    kind: OrganisationKind,
-    email: String,
-    phone: String,
-    website: Option<String>,
-    districts: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum OrganisationKind {
-    MunicipalUnit,
-    VolunteerCentre,
-    Association,
-}
-
-impl OrganisationKind {
-    fn code(self) -> &'static str {
-        match self {
-            OrganisationKind::MunicipalUnit => "municipal_unit",
-            OrganisationKind::VolunteerCentre => "volunteer_centre",
-            OrganisationKind::Association => "association",
-        }
-    }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct VenueIn {
-    slug: String,
-    name: String,
-    address: String,
-    postcode: String,
-    city: String,
-    district: String,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    step_free: bool,
-    accessible_toilet: bool,
-    hearing_loop: bool,
-    parking: bool,
-    bus_stop: Option<String>,
-    checked_on: NaiveDate,
-    access_note: Option<Texts>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ContactIn {
-    name: String,
-    email: String,
-    phone: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TextIn {
-    title: String,
-    summary: String,
-    description: String,
-    cost_note: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OfferingTexts {
-    nb: TextIn,
-    nn: Option<TextIn>,
-    en: Option<TextIn>,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Weekday {
-    Mon,
-    Tue,
-    Wed,
-    Thu,
-    Fri,
-    Sat,
-    Sun,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WeeklyIn {
-    weekday: Weekday,
-    #[serde(deserialize_with = "clock_time")]
-    start: NaiveTime,
-    #[serde(deserialize_with = "clock_time")]
-    end: NaiveTime,
-    valid_from: NaiveDate,
-    valid_to: Option<NaiveDate>,
-    #[serde(default)]
-    skip: Vec<NaiveDate>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SessionIn {
-    #[serde(deserialize_with = "local_date_time")]
-    starts: NaiveDateTime,
-    #[serde(deserialize_with = "local_date_time")]
-    ends: NaiveDateTime,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CourseIn {
-    capacity: i32,
-    sign_up_opens: Option<NaiveDate>,
-    sign_up_closes: Option<NaiveDate>,
-    waiting_list: bool,
-    /// How many made-up people the demo shows signed up: confirmed up to
-    /// capacity, the rest on the waiting list. No emails are written.
-    #[serde(default)]
-    demo_sign_ups: u32,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OfferingIn {
-    slug: String,
-    kind: OfferingKind,
-    district: String,
-    venue: Option<String>,
-    organisation: String,
-    audiences: Vec<Audience>,
-    categories: Vec<String>,
-    price_nok: i32,
-    sign_up_required: bool,
-    contact: ContactIn,
-    text: OfferingTexts,
-    #[serde(default)]
-    weekly: Vec<WeeklyIn>,
-    #[serde(default)]
-    session: Vec<SessionIn>,
-    course: Option<CourseIn>,
-}
-
-fn clock_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
-    let s = String::deserialize(d)?;
-    NaiveTime::parse_from_str(&s, "%H:%M").map_err(serde::de::Error::custom)
-}
-
-fn local_date_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
-    let s = String::deserialize(d)?;
-    NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").map_err(serde::de::Error::custom)
 }
 
 /// What an import wrote.
@@ -256,11 +61,9 @@ fn lookup(
 }
 
 /// Imports `source` into an empty directory, all or nothing.
-pub async fn import<C>(db: &C, source: &str) -> Result<ImportSummary, ImportError>
-where
-    C: ConnectionTrait + TransactionTrait,
-{
+pub async fn import(db: &Db, source: &str) -> Result<ImportSummary, ImportError> {
     let data: Municipality = toml::from_str(source)?;
+    check(&data)?;
     let txn = db.begin().await?;
     let summary = write(&txn, &data).await?;
     txn.commit().await?;
@@ -269,14 +72,51 @@ where
 
 /// Imports `source` when the directory has no districts yet; used at start-up
 /// so that a fresh install shows a believable municipality.
-pub async fn seed_if_empty<C>(db: &C, source: &str) -> Result<Option<ImportSummary>, ImportError>
-where
-    C: ConnectionTrait + TransactionTrait,
-{
-    if district::Entity::find().count(db).await? > 0 {
+pub async fn seed_if_empty(db: &Db, source: &str) -> Result<Option<ImportSummary>, ImportError> {
+    if district::Entity::find().count(db.read()).await? > 0 {
         return Ok(None);
     }
     import(db, source).await.map(Some)
+}
+
+/// What the schema cannot say: every slug is a slug (it becomes a URL),
+/// and every course has sessions (its links and its anonymisation are
+/// timed by them).
+fn check(data: &Municipality) -> Result<(), ImportError> {
+    let slugs = data
+        .district
+        .iter()
+        .map(|d| &d.slug)
+        .chain(data.category.iter().map(|c| &c.slug))
+        .chain(data.organisation.iter().map(|o| &o.slug))
+        .chain(data.venue.iter().map(|v| &v.slug))
+        .chain(data.offering.iter().map(|o| &o.slug));
+    for slug in slugs {
+        if !is_slug(slug) {
+            return Err(ImportError::Invalid(format!(
+                "'{slug}' is not a slug: use lower-case a-z, digits and hyphens"
+            )));
+        }
+    }
+    for o in data
+        .offering
+        .iter()
+        .filter(|o| o.kind == OfferingKind::Course)
+    {
+        if o.course.is_none() {
+            return Err(ImportError::Invalid(format!(
+                "course '{}' has no [offering.course] table",
+                o.slug
+            )));
+        }
+        if o.session.is_empty() {
+            return Err(ImportError::Invalid(format!(
+                "course '{}' has no [[offering.session]]",
+                o.slug
+            )));
+        }
+    }
+    Ok(())
 }
 
 async fn write(
@@ -320,7 +160,7 @@ async fn write(
         let row = organisation::ActiveModel {
             slug: Set(o.slug.clone()),
             name: Set(o.name.clone()),
-            kind: Set(o.kind.code().to_string()),
+            kind: Set(o.kind),
             email: Set(o.email.clone()),
             phone: Set(o.phone.clone()),
             website: Set(o.website.clone()),
@@ -378,12 +218,6 @@ async fn write(
             .map(|v| lookup(&venues, v, "venue", &o.slug))
             .transpose()?;
         let organisation_id = lookup(&organisations, &o.organisation, "organisation", &o.slug)?;
-        if o.kind == OfferingKind::Course && o.course.is_none() {
-            return Err(ImportError::Invalid(format!(
-                "course '{}' has no [offering.course] table",
-                o.slug
-            )));
-        }
         let texts: Vec<(Lang, &TextIn)> = [
             (Lang::Nb, Some(&o.text.nb)),
             (Lang::Nn, o.text.nn.as_ref()),
@@ -409,8 +243,8 @@ async fn write(
         let course = o.course.as_ref();
         let row = offering::ActiveModel {
             slug: Set(o.slug.clone()),
-            kind: Set(o.kind.code().to_string()),
-            status: Set(OfferingStatus::Published.code().to_string()),
+            kind: Set(o.kind),
+            status: Set(OfferingStatus::Published),
             district_id: Set(district_id),
             venue_id: Set(venue_id),
             organisation_id: Set(organisation_id),
@@ -432,7 +266,7 @@ async fn write(
         for (lang, t) in texts {
             offering_text::ActiveModel {
                 offering_id: Set(row.id),
-                lang: Set(lang.code().to_string()),
+                lang: Set(lang),
                 title: Set(t.title.clone()),
                 summary: Set(t.summary.trim().to_string()),
                 description: Set(t.description.trim().to_string()),
@@ -452,7 +286,7 @@ async fn write(
         for a in &o.audiences {
             offering_audience::ActiveModel {
                 offering_id: Set(row.id),
-                audience: Set(a.code().to_string()),
+                audience: Set(*a),
             }
             .insert(db)
             .await?;
@@ -489,10 +323,10 @@ async fn write(
                 let now = chrono::Utc::now().naive_utc();
                 sign_up::ActiveModel {
                     offering_id: Set(row.id),
-                    status: Set(status.code().to_string()),
+                    status: Set(status),
                     participant_name: Set(format!("Demo {}", n + 1)),
                     participant_email: Set(Some(email.clone())),
-                    lang: Set(Lang::Nb.code().to_string()),
+                    lang: Set(Lang::Nb),
                     dedupe_key: Set(Some(email)),
                     email_confirmed_at: Set(Some(now)),
                     reminder_sent_at: Set(Some(now)),
@@ -514,6 +348,7 @@ async fn write(
             .insert(db)
             .await?;
         }
+        course::refresh_span(db, row.id).await?;
     }
 
     Ok(ImportSummary {

@@ -1,0 +1,131 @@
+//! A course's places and its lock, shared by the directory (places left on
+//! the page) and the sign-up flow (who gets them). The course is read here
+//! whatever its publication state: a cancel link still works, and a job
+//! still runs, after a course is archived.
+
+use chrono::NaiveDateTime;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
+    FromQueryResult, QueryFilter, QuerySelect, Set,
+};
+
+use super::entities::{offering, session, sign_up};
+use crate::domain::error::AppError;
+use crate::domain::offering::OfferingKind;
+use crate::domain::sign_up::SignUpStatus;
+
+/// Locks the course row for the rest of `txn` (on PostgreSQL; a SQLite
+/// write transaction already holds the database's one write lock) and
+/// reads it. Everything that counts places and then changes them runs
+/// after this in the same transaction.
+pub async fn lock(txn: &DatabaseTransaction, id: i32) -> Result<offering::Model, AppError> {
+    let mut query =
+        offering::Entity::find_by_id(id).filter(offering::Column::Kind.eq(OfferingKind::Course));
+    if txn.get_database_backend() == DbBackend::Postgres {
+        query = query.lock_exclusive();
+    }
+    query.one(txn).await?.ok_or(AppError::NotFound)
+}
+
+/// How many sign-ups of a course hold a place and how many wait.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub holding: u64,
+    pub waiting: u64,
+}
+
+#[derive(FromQueryResult)]
+struct StatusCount {
+    status: SignUpStatus,
+    n: i64,
+}
+
+/// One query over the course's sign-ups by status (an index covers it).
+pub async fn counts(db: &impl ConnectionTrait, offering_id: i32) -> Result<Counts, DbErr> {
+    let rows = sign_up::Entity::find()
+        .select_only()
+        .column(sign_up::Column::Status)
+        .column_as(sign_up::Column::Id.count(), "n")
+        .filter(sign_up::Column::OfferingId.eq(offering_id))
+        .filter(sign_up::Column::Status.is_in([
+            SignUpStatus::AwaitingConfirmation,
+            SignUpStatus::Confirmed,
+            SignUpStatus::WaitingList,
+        ]))
+        .group_by(sign_up::Column::Status)
+        .into_model::<StatusCount>()
+        .all(db)
+        .await?;
+    let mut counts = Counts::default();
+    for row in rows {
+        let n = u64::try_from(row.n).unwrap_or(0);
+        if row.status.holds_place() {
+            counts.holding += n;
+        } else {
+            counts.waiting += n;
+        }
+    }
+    Ok(counts)
+}
+
+/// Places not held by anyone, for a course of `capacity`.
+pub fn free(capacity: Option<i32>, counts: Counts) -> u64 {
+    u64::try_from(capacity.unwrap_or(0))
+        .unwrap_or(0)
+        .saturating_sub(counts.holding)
+}
+
+/// How many places a course has left now.
+pub async fn places_left(
+    db: &impl ConnectionTrait,
+    course: &offering::Model,
+) -> Result<u32, DbErr> {
+    let left = free(course.capacity, counts(db, course.id).await?);
+    Ok(u32::try_from(left).unwrap_or(u32::MAX))
+}
+
+/// Place on the waiting list of the sign-up `id`, 1 = next.
+pub async fn waiting_position(
+    db: &impl ConnectionTrait,
+    offering_id: i32,
+    id: i32,
+) -> Result<u32, DbErr> {
+    use sea_orm::PaginatorTrait;
+    let ahead = sign_up::Entity::find()
+        .filter(sign_up::Column::OfferingId.eq(offering_id))
+        .filter(sign_up::Column::Status.eq(SignUpStatus::WaitingList))
+        .filter(sign_up::Column::Id.lte(id))
+        .count(db)
+        .await?;
+    Ok(u32::try_from(ahead).unwrap_or(u32::MAX))
+}
+
+/// Stores when a course's sessions begin and end on the course itself, so
+/// jobs find due courses through an index. Call it whenever sessions
+/// change.
+pub async fn refresh_span(db: &impl ConnectionTrait, offering_id: i32) -> Result<(), DbErr> {
+    #[derive(FromQueryResult)]
+    struct Span {
+        first: Option<NaiveDateTime>,
+        last: Option<NaiveDateTime>,
+    }
+    let span = session::Entity::find()
+        .select_only()
+        .column_as(session::Column::StartsAt.min(), "first")
+        .column_as(session::Column::EndsAt.max(), "last")
+        .filter(session::Column::OfferingId.eq(offering_id))
+        .into_model::<Span>()
+        .one(db)
+        .await?;
+    let (first, last) = span.map_or((None, None), |s| (s.first, s.last));
+    offering::Entity::update_many()
+        .set(offering::ActiveModel {
+            first_session_at: Set(first),
+            last_session_end_at: Set(last),
+            ..Default::default()
+        })
+        .filter(offering::Column::Id.eq(offering_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! The background worker: sends email as soon as a change queues it, and
+//! every poll interval runs the jobs, one a file. Each job selects only its
+//! due rows, through an index, in batches, and one failing course is logged
+//! without stopping the others.
+
+pub mod anonymise;
+pub mod expire_holds;
+pub mod purge_mail;
+pub mod reminders;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use tokio::sync::{Notify, watch};
+
+use crate::backend::clock::Now;
+use crate::backend::db::Db;
+use crate::backend::mail::Mailer;
+use crate::backend::mail::compose::Composer;
+use crate::backend::mail::worker::{Outgoing, send_next};
+use crate::backend::settings::Settings;
+use crate::domain::error::AppError;
+
+/// Rows a job takes at a time.
+pub(crate) const BATCH: u64 = 200;
+
+/// Logs a job's failure, on one course or as a whole; the worker goes on.
+fn failed(job: &str, course_id: Option<i32>, error: &AppError) {
+    error.log();
+    tracing::error!(course_id, error = %error, "{job} failed");
+}
+
+/// Everything the worker needs.
+pub struct Worker {
+    pub db: Db,
+    pub mailer: Mailer,
+    pub settings: Settings,
+    /// Wakes the worker after a change that queued email.
+    pub wake: Arc<Notify>,
+    /// Becomes `true` when the server shuts down.
+    pub shutdown: watch::Receiver<bool>,
+}
+
+impl Worker {
+    /// Runs until shutdown, then returns once the email being sent is done.
+    pub async fn run(mut self) {
+        let outgoing = Outgoing::new(&self.settings.site, &self.settings.mail);
+        let poll = self.settings.mail.poll;
+        let mut jobs_ran: Option<Instant> = None;
+        loop {
+            if *self.shutdown.borrow() {
+                break;
+            }
+            if jobs_ran.is_none_or(|t| t.elapsed() >= poll) {
+                self.jobs(Now::real()).await;
+                jobs_ran = Some(Instant::now());
+            }
+            let mut composer = Composer::new(&self.db, &outgoing.public_url);
+            while !*self.shutdown.borrow() {
+                match send_next(&self.db, &self.mailer, &outgoing, &mut composer, &Now::real).await
+                {
+                    Ok(Some(_)) => {}
+                    Ok(None) => break,
+                    Err(e) => {
+                        AppError::from(e).log();
+                        break;
+                    }
+                }
+            }
+            tokio::select! {
+                () = self.wake.notified() => {}
+                () = tokio::time::sleep(poll) => {}
+                _ = self.shutdown.changed() => {}
+            }
+        }
+        tracing::info!("mail worker stopped");
+    }
+
+    /// Runs every job once.
+    pub async fn jobs(&self, now: Now) {
+        let s = &self.settings;
+        if let Err(e) = expire_holds::run(&self.db, now, &s.sign_up).await {
+            failed("expiring holds", None, &e);
+        }
+        if let Err(e) = reminders::run(&self.db, now, s.jobs.reminder_days).await {
+            failed("sending reminders", None, &e);
+        }
+        match anonymise::run(&self.db, now, s.jobs.anonymise_after_days).await {
+            Ok(done) => {
+                if done.sign_ups > 0 {
+                    tracing::info!(sign_ups = done.sign_ups, "anonymised sign-ups");
+                }
+                self.mailer
+                    .forget(
+                        &done.message_ids,
+                        s.mail.keep_sent.to_std().unwrap_or_default(),
+                    )
+                    .await;
+            }
+            Err(e) => failed("anonymising sign-ups", None, &e),
+        }
+        if let Err(e) = purge_mail::run(&self.db, &self.mailer, now, s.mail.keep_sent).await {
+            failed("purging sent email", None, &e);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! The sign-up state machine: places held against capacity, double opt-in,
+//! a waiting list promoted first in first out, cancel by link, holds that
+//! expire. Every change and the emails it causes are written in one
+//! transaction that locks the course first, so capacity is never exceeded
+//! and no email is lost or invented.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
+
+use super::notify;
+use super::tokens::{self, Purpose};
+use crate::backend::clock::Now;
+use crate::backend::course;
+use crate::backend::db::Db;
+use crate::backend::entities::{offering, sign_up, sign_up_token};
+use crate::backend::mail::EmailKind;
+use crate::backend::settings::SignUpSettings;
+use crate::domain::error::AppError;
+use crate::domain::lang::Lang;
+use crate::domain::offering::{OfferingKind, OfferingStatus};
+use crate::domain::sign_up::{SignUpStatus, ValidSignUp};
+use crate::domain::slug::is_slug;
+
+/// What a sign-up led to. The public reply is the same for every outcome,
+/// so nobody learns whether an address is already signed up or whether the
+/// course filled; the email tells its owner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Receipt {
+    Created {
+        id: i32,
+        status: SignUpStatus,
+    },
+    AlreadySignedUp,
+    /// The course is full and has no waiting list; nothing was stored.
+    Full,
+}
+
+/// What a link shows, without anyone's personal data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkView {
+    pub offering_id: i32,
+    pub status: SignUpStatus,
+    pub email_confirmed: bool,
+    /// Place on the waiting list, 1 = next.
+    pub position: Option<u32>,
+}
+
+/// Signs someone up for the published course `slug`.
+pub async fn sign_up(
+    db: &Db,
+    slug: &str,
+    form: &ValidSignUp,
+    lang: Lang,
+    now: Now,
+    settings: &SignUpSettings,
+) -> Result<Receipt, AppError> {
+    if !is_slug(slug) {
+        return Err(AppError::NotFound);
+    }
+    let txn = db.begin().await?;
+    let mut query = offering::Entity::find()
+        .filter(offering::Column::Slug.eq(slug))
+        .filter(offering::Column::Status.eq(OfferingStatus::Published))
+        .filter(offering::Column::Kind.eq(OfferingKind::Course));
+    if db.backend() == DbBackend::Postgres {
+        query = query.lock_exclusive();
+    }
+    let course = query.one(&txn).await?.ok_or(AppError::NotFound)?;
+    let today = now.local.date();
+    if course.sign_up_opens.is_some_and(|d| d > today) {
+        return Err(AppError::SignUpNotOpen);
+    }
+    let started = course.first_session_at.is_some_and(|s| s <= now.local);
+    if course.sign_up_closes.is_some_and(|d| d < today) || started {
+        return Err(AppError::SignUpClosed);
+    }
+
+    let key = form.dedupe_key();
+    let existing = sign_up::Entity::find()
+        .filter(sign_up::Column::OfferingId.eq(course.id))
+        .filter(sign_up::Column::DedupeKey.eq(key.as_str()))
+        .filter(sign_up::Column::Status.is_in([
+            SignUpStatus::AwaitingConfirmation,
+            SignUpStatus::Confirmed,
+            SignUpStatus::WaitingList,
+        ]))
+        .one(&txn)
+        .await?;
+    if let Some(row) = existing {
+        // The first email may be in spam: an unconfirmed sign-up gets a
+        // fresh confirm link, and the old ones stop working.
+        if row.email_confirmed_at.is_none() {
+            tokens::revoke(&txn, row.id, Purpose::Confirm).await?;
+        }
+        notify::about(&txn, &row, EmailKind::AlreadySignedUp, None, now).await?;
+        txn.commit().await?;
+        return Ok(Receipt::AlreadySignedUp);
+    }
+
+    let counts = course::counts(&txn, course.id).await?;
+    let status = if course::free(course.capacity, counts) > 0 {
+        SignUpStatus::AwaitingConfirmation
+    } else if course.waiting_list {
+        SignUpStatus::WaitingList
+    } else {
+        notify::course_full(&txn, course.id, &form.recipients(), lang, now).await?;
+        txn.commit().await?;
+        return Ok(Receipt::Full);
+    };
+    let (registrant_name, registrant_email) = form.registrant.clone().unzip();
+    let row = sign_up::ActiveModel {
+        offering_id: Set(course.id),
+        status: Set(status),
+        participant_name: Set(form.participant_name.clone()),
+        participant_email: Set(form.participant_email.clone()),
+        participant_phone: Set(form.participant_phone.clone()),
+        registrant_name: Set(registrant_name),
+        registrant_email: Set(registrant_email),
+        needs_note: Set(form.needs_note.clone()),
+        lang: Set(lang),
+        dedupe_key: Set(Some(key)),
+        hold_expires_at: Set(
+            (status == SignUpStatus::AwaitingConfirmation).then(|| now.utc + settings.hold)
+        ),
+        created_at: Set(now.utc),
+        updated_at: Set(now.utc),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let (kind, position) = match status {
+        // Everyone waiting signed up before this one.
+        SignUpStatus::WaitingList => (
+            EmailKind::WaitingList,
+            Some(u32::try_from(counts.waiting + 1).unwrap_or(u32::MAX)),
+        ),
+        _ => (EmailKind::ConfirmRequest, None),
+    };
+    notify::about(&txn, &row, kind, position, now).await?;
+    txn.commit().await?;
+    Ok(Receipt::Created { id: row.id, status })
+}
+
+/// What a link is about, for the page that asks "confirm?" or "cancel?".
+/// Reading never changes anything.
+pub async fn view_link(
+    db: &Db,
+    token: &str,
+    purpose: Purpose,
+    now: Now,
+) -> Result<LinkView, AppError> {
+    let (_, row) = tokens::find(db.read(), token, purpose, now).await?;
+    view(db.read(), &row).await
+}
+
+async fn view(db: &impl ConnectionTrait, row: &sign_up::Model) -> Result<LinkView, AppError> {
+    let position = match row.status {
+        SignUpStatus::WaitingList => {
+            Some(course::waiting_position(db, row.offering_id, row.id).await?)
+        }
+        _ => None,
+    };
+    Ok(LinkView {
+        offering_id: row.offering_id,
+        status: row.status,
+        email_confirmed: row.email_confirmed_at.is_some(),
+        position,
+    })
+}
+
+fn set_status(row: &sign_up::Model, status: SignUpStatus, now: Now) -> sign_up::ActiveModel {
+    let mut active: sign_up::ActiveModel = row.clone().into();
+    active.status = Set(status);
+    active.updated_at = Set(now.utc);
+    active
+}
+
+/// A link being used: its token and its sign-up, both re-read after the
+/// course lock (the worker or another click may have changed them), and
+/// the course.
+struct OpenLink {
+    txn: DatabaseTransaction,
+    link: sign_up_token::Model,
+    row: sign_up::Model,
+    course: offering::Model,
+}
+
+/// Looks the token up first, without any lock, so that a bogus or expired
+/// link costs one read and never waits for the writer.
+async fn open_link(db: &Db, token: &str, purpose: Purpose, now: Now) -> Result<OpenLink, AppError> {
+    let (link, row) = tokens::find(db.read(), token, purpose, now).await?;
+    let txn = db.begin().await?;
+    let course = course::lock(&txn, row.offering_id).await?;
+    let link = sign_up_token::Entity::find_by_id(link.id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    let row = sign_up::Entity::find_by_id(row.id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    Ok(OpenLink {
+        txn,
+        link,
+        row,
+        course,
+    })
+}
+
+async fn mark_used(
+    txn: &DatabaseTransaction,
+    link: sign_up_token::Model,
+    now: Now,
+) -> Result<(), AppError> {
+    let mut used: sign_up_token::ActiveModel = link.into();
+    used.used_at = Set(Some(now.utc));
+    used.update(txn).await?;
+    Ok(())
+}
+
+/// Confirms the email address behind a confirmation link. A held place
+/// becomes confirmed; a waiting-list entry stays in line, confirmed.
+pub async fn confirm(db: &Db, token: &str, now: Now) -> Result<LinkView, AppError> {
+    let OpenLink { txn, link, row, .. } = open_link(db, token, Purpose::Confirm, now).await?;
+    if link.used_at.is_some() || row.email_confirmed_at.is_some() {
+        txn.commit().await?;
+        return view(db.read(), &row).await;
+    }
+    let next = match row.status {
+        SignUpStatus::AwaitingConfirmation => SignUpStatus::Confirmed,
+        SignUpStatus::WaitingList => SignUpStatus::WaitingList,
+        _ => return Err(AppError::LinkExpired),
+    };
+    let mut active = set_status(&row, next, now);
+    active.email_confirmed_at = Set(Some(now.utc));
+    active.hold_expires_at = Set(None);
+    let row = active.update(&txn).await?;
+    mark_used(&txn, link, now).await?;
+    if next == SignUpStatus::Confirmed {
+        notify::about(&txn, &row, EmailKind::Confirmed, None, now).await?;
+    }
+    txn.commit().await?;
+    view(db.read(), &row).await
+}
+
+/// Cancels the sign-up behind a cancel link and gives a freed place to the
+/// first on the waiting list.
+pub async fn cancel(
+    db: &Db,
+    token: &str,
+    now: Now,
+    settings: &SignUpSettings,
+) -> Result<LinkView, AppError> {
+    let OpenLink {
+        txn,
+        link,
+        row,
+        course,
+    } = open_link(db, token, Purpose::Cancel, now).await?;
+    if !row.status.is_active() {
+        txn.commit().await?;
+        return view(db.read(), &row).await;
+    }
+    let held = row.status.holds_place();
+    let mut active = set_status(&row, SignUpStatus::Cancelled, now);
+    active.cancelled_at = Set(Some(now.utc));
+    active.hold_expires_at = Set(None);
+    let row = active.update(&txn).await?;
+    mark_used(&txn, link, now).await?;
+    notify::about(&txn, &row, EmailKind::Cancelled, None, now).await?;
+    if held {
+        promote(&txn, &course, now, settings).await?;
+    }
+    txn.commit().await?;
+    view(db.read(), &row).await
+}
+
+/// Fills free places from the waiting list, first in first out, inside the
+/// caller's locked transaction so each place is given exactly once.
+async fn promote(
+    txn: &DatabaseTransaction,
+    course: &offering::Model,
+    now: Now,
+    settings: &SignUpSettings,
+) -> Result<u32, AppError> {
+    let free = course::free(course.capacity, course::counts(txn, course.id).await?);
+    if free == 0 {
+        return Ok(0);
+    }
+    let next = sign_up::Entity::find()
+        .filter(sign_up::Column::OfferingId.eq(course.id))
+        .filter(sign_up::Column::Status.eq(SignUpStatus::WaitingList))
+        .order_by_asc(sign_up::Column::Id)
+        .limit(free)
+        .all(txn)
+        .await?;
+    let mut promoted = 0;
+    for row in next {
+        // Someone who already confirmed their address gets the place
+        // outright; others hold it while they confirm.
+        let confirmed = row.email_confirmed_at.is_some();
+        let mut active = set_status(
+            &row,
+            if confirmed {
+                SignUpStatus::Confirmed
+            } else {
+                SignUpStatus::AwaitingConfirmation
+            },
+            now,
+        );
+        if !confirmed {
+            active.hold_expires_at = Set(Some(now.utc + settings.hold));
+        }
+        let row = active.update(txn).await?;
+        notify::about(txn, &row, EmailKind::Promoted, None, now).await?;
+        promoted += 1;
+    }
+    Ok(promoted)
+}
+
+/// Releases the places of one course whose holds ran out unconfirmed and
+/// passes them on. Returns how many holds expired.
+pub async fn expire_holds(
+    db: &Db,
+    course_id: i32,
+    now: Now,
+    settings: &SignUpSettings,
+) -> Result<u32, AppError> {
+    let txn = db.begin().await?;
+    let course = course::lock(&txn, course_id).await?;
+    let stale = sign_up::Entity::find()
+        .filter(sign_up::Column::OfferingId.eq(course_id))
+        .filter(sign_up::Column::Status.eq(SignUpStatus::AwaitingConfirmation))
+        .filter(sign_up::Column::HoldExpiresAt.lt(now.utc))
+        .all(&txn)
+        .await?;
+    for row in &stale {
+        let mut active = set_status(row, SignUpStatus::Expired, now);
+        active.hold_expires_at = Set(None);
+        active.update(&txn).await?;
+    }
+    promote(&txn, &course, now, settings).await?;
+    txn.commit().await?;
+    Ok(u32::try_from(stale.len()).unwrap_or(u32::MAX))
+}
