@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Treffpunkt: the municipality's directory of low-threshold offerings.
 //!
 //! Built in islands mode: every page is server-rendered HTML that works with
@@ -10,26 +11,37 @@ pub mod components;
 pub mod domain;
 pub mod i18n;
 pub mod pages;
+pub mod paths;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
+use crate::components::error::ErrorView;
 use crate::components::layout::{Footer, Header};
+use crate::components::title;
+use crate::domain::Code;
+use crate::domain::error::AppError;
 use crate::i18n::request_tr;
 use crate::pages::sign_up::{CancelPage, ConfirmPage, PrivacyPage, SignUpPage, SignUpSentPage};
 use crate::pages::{
     district::DistrictPage, home::HomePage, not_found::NotFound, offering::OfferingPage,
     search::SearchPage,
 };
+use crate::paths::segment;
 
 /// The name the build gives the wasm and CSS bundles under `/pkg/`.
 pub const OUTPUT_NAME: &str = "treffpunkt";
 
+/// The script that wakes up the islands; a file rather than Leptos's inline
+/// hydration script, so that the Content-Security-Policy can forbid every
+/// inline script.
+pub const ISLANDS_SCRIPT: &str = "islands.js";
+
 /// The HTML document around the app. The server negotiates the language here
 /// once per request, so `<html lang>` and every text agree.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let tr = request_tr();
     view! {
         <!DOCTYPE html>
@@ -38,7 +50,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <HydrationScripts options islands=true/>
+                <link rel="modulepreload" href=paths::asset(&format!("{OUTPUT_NAME}.js"))/>
+                <script type="module" src=paths::asset(ISLANDS_SCRIPT)></script>
                 <MetaTags/>
             </head>
             <body>
@@ -48,6 +61,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// A request the server refused before any page ran (a cross-site post,
+/// too many tries): provided as context, it makes the app render the
+/// translated error page instead of the route.
+#[derive(Clone, Debug)]
+pub struct Refused(pub AppError);
+
 /// Routes of the public site. Data-bearing routes render in `Async` mode so
 /// their content is in the HTML, not streamed in by a script.
 #[component]
@@ -55,22 +74,61 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let tr = request_tr();
     view! {
-        <Stylesheet id="leptos" href=format!("/pkg/{OUTPUT_NAME}.css")/>
+        <Stylesheet id="leptos" href=paths::asset(&format!("{OUTPUT_NAME}.css"))/>
+        <Title formatter=title::formatter(tr.t("site-name"))/>
         <Router>
             <a class="skip-link" href="#main">{tr.t("skip-to-content")}</a>
             <Header/>
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/bydel/:slug") view=DistrictPage ssr=SsrMode::Async/>
-                    <Route path=path!("/tilbud") view=SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("/tilbud/:slug") view=OfferingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/tilbud/:slug/pamelding") view=SignUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/tilbud/:slug/pamelding/sendt") view=SignUpSentPage/>
-                    <Route path=path!("/pamelding/bekreft") view=ConfirmPage ssr=SsrMode::Async/>
-                    <Route path=path!("/pamelding/avmeld") view=CancelPage ssr=SsrMode::Async/>
-                    <Route path=path!("/personvern") view=PrivacyPage/>
-                </Routes>
+                {match use_context::<Refused>() {
+                    Some(Refused(error)) => view! { <ErrorView error/> }.into_any(),
+                    None => view! {
+                        <Routes fallback=NotFound>
+                            <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                            <Route
+                                path=(StaticSegment(segment::DISTRICT), ParamSegment("slug"))
+                                view=DistrictPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route path=StaticSegment(segment::OFFERINGS) view=SearchPage ssr=SsrMode::Async/>
+                            <Route
+                                path=(StaticSegment(segment::OFFERINGS), ParamSegment("slug"))
+                                view=OfferingPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::OFFERINGS),
+                                    ParamSegment("slug"),
+                                    StaticSegment(segment::SIGN_UP),
+                                )
+                                view=SignUpPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::OFFERINGS),
+                                    ParamSegment("slug"),
+                                    StaticSegment(segment::SIGN_UP),
+                                    StaticSegment(segment::SENT),
+                                )
+                                view=SignUpSentPage
+                            />
+                            <Route
+                                path=(StaticSegment(segment::SIGN_UP), StaticSegment(segment::CONFIRM))
+                                view=ConfirmPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(StaticSegment(segment::SIGN_UP), StaticSegment(segment::CANCEL))
+                                view=CancelPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route path=StaticSegment(segment::PRIVACY) view=PrivacyPage/>
+                        </Routes>
+                    }
+                    .into_any(),
+                }}
             </main>
             <Footer/>
         </Router>

@@ -39,12 +39,12 @@ pub struct OfferingData {
 
 #[server]
 pub async fn front_page(lang: Lang) -> Result<FrontPageData, AppError> {
-    use crate::backend::{db, directory};
+    use crate::backend::{clock, db, directory};
     let db = db()?;
-    let now = directory::oslo_now();
+    let now = clock::oslo_now();
     Ok(FrontPageData {
-        districts: directory::districts(&db, lang, now).await?,
-        this_week: directory::this_week(&db, lang, now, THIS_WEEK_LIMIT).await?,
+        districts: directory::districts(db.read(), lang, now).await?,
+        this_week: directory::this_week(db.read(), lang, now, THIS_WEEK_LIMIT).await?,
         today: now.date(),
     })
 }
@@ -55,29 +55,33 @@ pub async fn listing_page(
     filter: ListingFilter,
     lang: Lang,
 ) -> Result<ListingData, AppError> {
-    use crate::backend::{db, directory};
+    use crate::backend::{clock, db, directory};
     let db = db()?;
-    let now = directory::oslo_now();
+    let db = db.read();
+    // Anyone can call a server function: hold what it is sent to the
+    // bounds of the form.
+    let filter = filter.bounded();
+    let now = clock::oslo_now();
     let summary = match &district {
-        Some(slug) => Some(directory::district(&db, slug, lang, now).await?),
+        Some(slug) => Some(directory::district(db, slug, lang, now).await?),
         None => None,
     };
     Ok(ListingData {
         district: summary,
-        districts: directory::districts(&db, lang, now).await?,
-        categories: directory::categories(&db, lang).await?,
-        cards: directory::listing(&db, district.as_deref(), &filter, lang, now).await?,
+        districts: directory::districts(db, lang, now).await?,
+        categories: directory::categories(db, lang).await?,
+        cards: directory::listing(db, district.as_deref(), &filter, lang, now).await?,
         today: now.date(),
     })
 }
 
 #[server]
 pub async fn offering_page(slug: String, lang: Lang) -> Result<OfferingData, AppError> {
-    use crate::backend::{db, directory};
+    use crate::backend::{clock, db, directory};
     let db = db()?;
-    let now = directory::oslo_now();
+    let now = clock::oslo_now();
     Ok(OfferingData {
-        detail: directory::offering(&db, &slug, lang, now).await?,
+        detail: directory::offering(db.read(), &slug, lang, now).await?,
         today: now.date(),
         now,
     })

@@ -1,29 +1,11 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::offering::{Accessibility, OfferingCard, OfferingKind};
-use crate::domain::schedule::Occurrence;
-use crate::i18n::{Tr, use_tr};
-
-/// "tirsdag 14. januar kl. 10.00–11.00".
-pub fn when(tr: &Tr, o: &Occurrence, today: NaiveDate) -> String {
-    use chrono::Datelike;
-    let day = if o.date == today {
-        tr.t("today")
-    } else {
-        tr.date(o.date, today.year())
-    };
-    format!("{day} {}", tr.time_range(o.start, o.end))
-}
-
-/// "Gratis" or "50 kr".
-pub fn price(tr: &Tr, price_nok: i32) -> String {
-    if price_nok == 0 {
-        tr.t("price-free")
-    } else {
-        tr.t_with("price-amount", &[("amount", price_nok.into())])
-    }
-}
+use crate::domain::Code;
+use crate::domain::offering::{Accessibility, OfferingCard};
+use crate::i18n::format::{kind_label, price, when};
+use crate::i18n::use_tr;
+use crate::paths;
 
 /// The facts residents decide by, as short labelled badges.
 #[component]
@@ -66,11 +48,6 @@ pub fn Badges(
     }
 }
 
-/// Label for a kind of offering, e.g. "Aktivitetsgruppe".
-pub fn kind_label(tr: &Tr, kind: OfferingKind) -> String {
-    tr.t(&format!("kind-{}", kind.code()))
-}
-
 /// One offering in a list.
 #[component]
 pub fn OfferingCardView(card: OfferingCard, today: NaiveDate) -> impl IntoView {
@@ -90,7 +67,7 @@ pub fn OfferingCardView(card: OfferingCard, today: NaiveDate) -> impl IntoView {
         <article class="card">
             <p class="card-kind">{kind_label(&tr, card.kind)}</p>
             <h3 class="card-title" lang=text_lang>
-                <a href=format!("/tilbud/{}", card.slug)>{card.text.title.clone()}</a>
+                <a href=paths::offering(&card.slug)>{card.text.title.clone()}</a>
             </h3>
             <p class="card-summary" lang=text_lang>{card.text.summary.clone()}</p>
             <dl class="facts">

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::domain::filter::ListingFilter;
+use strum::IntoEnumIterator;
+
+use crate::domain::Code;
+use crate::domain::filter::{ListingFilter, QUERY_MAX};
 use crate::domain::offering::{Audience, CategoryDto, DistrictSummary, OfferingKind};
 use crate::domain::schedule::TimeOfDay;
 use crate::i18n::use_tr;
@@ -59,12 +62,10 @@ pub fn FilterForm(
     let tr = use_tr();
     let active = filter.is_active();
     let reset = action.clone();
-    let kinds = OfferingKind::ALL
-        .iter()
+    let kinds = OfferingKind::iter()
         .map(|k| (k.code().to_string(), tr.t(&format!("kinds-{}", k.code()))))
         .collect();
-    let audiences = Audience::ALL
-        .iter()
+    let audiences = Audience::iter()
         .map(|a| {
             (
                 a.code().to_string(),
@@ -73,8 +74,7 @@ pub fn FilterForm(
         })
         .collect();
     let days = (1..=7u8).map(|d| (d.to_string(), tr.weekday(d))).collect();
-    let times = TimeOfDay::ALL
-        .iter()
+    let times = TimeOfDay::iter()
         .map(|t| {
             (
                 t.code().to_string(),
@@ -102,7 +102,7 @@ pub fn FilterForm(
             <form method="get" action=action.clone() class="filter-form">
                 <div class="field">
                     <label for="filter-q">{tr.t("filter-search")}</label>
-                    <input id="filter-q" type="search" name="q" value=filter.query.clone().unwrap_or_default()/>
+                    <input id="filter-q" type="search" name="q" maxlength=QUERY_MAX value=filter.query.clone().unwrap_or_default()/>
                 </div>
                 {district_choice}
                 <Choice

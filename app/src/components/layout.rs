@@ -1,8 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use strum::IntoEnumIterator;
 
+use crate::domain::Code;
+use crate::domain::filter::QUERY_MAX;
 use crate::domain::lang::Lang;
 use crate::i18n::use_tr;
+use crate::paths;
 
 /// Site name, search and language choice; the same on every page.
 #[component]
@@ -11,15 +15,15 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="header-inner">
-                <a class="site-name" href="/">
+                <a class="site-name" href=paths::home()>
                     {tr.t("site-name")}
                 </a>
                 <LanguageSwitcher/>
             </div>
-            <form class="site-search" role="search" method="get" action="/tilbud">
+            <form class="site-search" role="search" method="get" action=paths::offerings()>
                 <label for="site-search-q">{tr.t("search-label")}</label>
                 <div class="search-row">
-                    <input id="site-search-q" type="search" name="q" autocomplete="off"/>
+                    <input id="site-search-q" type="search" name="q" maxlength=QUERY_MAX autocomplete="off"/>
                     <button type="submit" class="button">{tr.t("search-button")}</button>
                 </div>
             </form>
@@ -54,11 +58,10 @@ fn LanguageSwitcher() -> impl IntoView {
     );
     let current = tr.lang();
     view! {
-        <form class="language-switcher" method="post" action="/sprak">
+        <form class="language-switcher" method="post" action=paths::language()>
             <input type="hidden" name="back" value=back/>
             <span class="visually-hidden">{tr.t("language-choose")}</span>
-            {Lang::ALL
-                .into_iter()
+            {Lang::iter()
                 .map(|lang| {
                     let is_current = lang == current;
                     view! {

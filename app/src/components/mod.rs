@@ -8,3 +8,4 @@ pub mod listing;
 pub mod load;
 pub mod print;
 pub mod sign_up_form;
+pub mod title;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::sign_up::{Field, FieldError, SignUpForm};
+use crate::paths;
 
 /// Every text the form shows, translated on the server: the island carries
 /// no translations of its own.
@@ -28,7 +29,8 @@ pub struct FormTexts {
     pub submit: String,
     pub errors_heading: String,
     pub website: String,
-    /// Fluent key → message, for the keys validation can give.
+    /// Fluent key → message, for every key validation and the server can
+    /// answer the form with.
     pub messages: HashMap<String, String>,
 }
 
@@ -84,8 +86,13 @@ pub fn SignUpFormIsland(
                            kind: &'static str,
                            autocomplete: &'static str| {
         let name = field.name();
-        let error =
-            move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.key.clone()));
+        let error = move || {
+            errors.with(|es| {
+                es.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.problem.key())
+            })
+        };
         let hint_id = format!("{name}-hint");
         let error_id = format!("{name}-error");
         let described = {
@@ -107,12 +114,13 @@ pub fn SignUpFormIsland(
             <div class="field" class:field-invalid=move || error().is_some()>
                 <label for=name>{label}</label>
                 {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-                {move || error().map(|key| view! { <p class="field-error" id=error_id.clone()>{message(&key)}</p> })}
+                {move || error().map(|key| view! { <p class="field-error" id=error_id.clone()>{message(key)}</p> })}
                 {if kind == "textarea" {
                     view! {
                         <textarea
                             id=name
                             name=name
+                            maxlength=field.max_chars()
                             rows="3"
                             aria-invalid=move || error().map(|_| "true")
                             aria-describedby=described.clone()
@@ -133,6 +141,7 @@ pub fn SignUpFormIsland(
                             type=kind
                             value=value
                             autocomplete=autocomplete
+                            maxlength=field.max_chars()
                             aria-invalid=move || error().map(|_| "true")
                             aria-describedby=described.clone()
                             on:input=move |ev| {
@@ -152,7 +161,7 @@ pub fn SignUpFormIsland(
         errors.with(|es| {
             es.iter()
                 .find(|e| e.field == Field::Consent)
-                .map(|e| e.key.clone())
+                .map(|e| e.problem.key())
         })
     };
     let on_behalf = move || form.with(|f| f.on_behalf);
@@ -176,7 +185,7 @@ pub fn SignUpFormIsland(
                                 .map(|e| {
                                     view! {
                                         <li>
-                                            <a href=format!("#{}", e.field.name())>{message(&e.key)}</a>
+                                            <a href=format!("#{}", e.field.name())>{message(e.problem.key())}</a>
                                         </li>
                                     }
                                 })
@@ -225,7 +234,7 @@ pub fn SignUpFormIsland(
                 <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"/>
             </div>
             <div class="check" class:field-invalid=move || consent_error().is_some()>
-                {move || consent_error().map(|key| view! { <p class="field-error" id="consent-error">{message(&key)}</p> })}
+                {move || consent_error().map(|key| view! { <p class="field-error" id="consent-error">{message(key)}</p> })}
                 <input
                     type="checkbox"
                     id="consent"
@@ -242,7 +251,7 @@ pub fn SignUpFormIsland(
                 <label for="consent">{t.consent.clone()}</label>
             </div>
             <p>
-                <a href="/personvern">{t.privacy_link.clone()}</a>
+                <a href=paths::privacy()>{t.privacy_link.clone()}</a>
             </p>
             <button type="submit" class="button">{t.submit.clone()}</button>
         </form>

@@ -7,6 +7,7 @@ use crate::components::listing::ListingBody;
 use crate::components::load::load_page;
 use crate::domain::filter::ListingFilter;
 use crate::i18n::use_tr;
+use crate::paths;
 
 /// `/bydel/<slug>`: what is on in one district, with filters.
 #[component]
@@ -28,16 +29,16 @@ pub fn DistrictPage() -> impl IntoView {
             .unwrap_or_default();
         let title = tr.t_with("district-title", &[("district", name.clone().into())]);
         view! {
-            <Title text=format!("{title} – {}", tr.t("site-name"))/>
+            <Title text=title.clone()/>
             <Meta name="description" content=tr.t_with("district-description", &[("district", name.clone().into())])/>
             <nav class="breadcrumb" aria-label=tr.t("breadcrumb")>
-                <a href="/">{tr.t("breadcrumb-home")}</a>
+                <a href=paths::home()>{tr.t("breadcrumb-home")}</a>
             </nav>
             <h1>{title}</h1>
             <ListingBody
                 page
                 filter=filter.clone()
-                action=format!("/bydel/{slug}")
+                action=paths::district(&slug)
                 with_district_choice=false
             />
         }

@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use strum::IntoEnumIterator;
 
 use crate::api::directory::{FrontPageData, front_page};
 use crate::components::card::CardList;
 use crate::components::load::load_page;
+use crate::domain::Code;
 use crate::domain::offering::OfferingKind;
 use crate::i18n::use_tr;
+use crate::paths;
 
 /// Choose a district or a kind of offering, and see what is on this week.
 #[component]
@@ -17,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
         move |page: FrontPageData| {
             let tr = tr.clone();
             view! {
-                <Title text=tr.t("site-name")/>
+                <Title text=String::new()/>
                 <Meta name="description" content=tr.t("home-description")/>
                 <section class="intro">
                     <h1>{tr.t("home-heading")}</h1>
@@ -33,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
                                 let count = tr.t_with("offering-count", &[("count", d.offering_count.into())]);
                                 view! {
                                     <li>
-                                        <a class="district-link" href=format!("/bydel/{}", d.slug)>
+                                        <a class="district-link" href=paths::district(&d.slug)>
                                             <span class="district-name">{d.name}</span>
                                             <span class="district-count">{count}</span>
                                         </a>
@@ -46,12 +49,11 @@ pub fn HomePage() -> impl IntoView {
                 <section aria-labelledby="kinds-heading">
                     <h2 id="kinds-heading">{tr.t("home-choose-kind")}</h2>
                     <ul class="kind-list">
-                        {OfferingKind::ALL
-                            .into_iter()
+                        {OfferingKind::iter()
                             .map(|k| {
                                 view! {
                                     <li>
-                                        <a class="kind-link" href=format!("/tilbud?kind={}", k.code())>
+                                        <a class="kind-link" href=paths::offerings_of_kind(k)>
                                             <span class="kind-name">{tr.t(&format!("kinds-{}", k.code()))}</span>
                                             <span class="kind-hint">{tr.t(&format!("kind-hint-{}", k.code()))}</span>
                                         </a>
@@ -65,7 +67,7 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="week-heading">{tr.t("home-this-week")}</h2>
                     <CardList cards=page.this_week today=page.today empty=tr.t("home-this-week-empty")/>
                     <p>
-                        <a href="/tilbud">{tr.t("home-see-all")}</a>
+                        <a href=paths::offerings()>{tr.t("home-see-all")}</a>
                     </p>
                 </section>
             }

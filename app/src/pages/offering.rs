@@ -4,11 +4,14 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::{OfferingData as PageData, offering_page};
-use crate::components::card::{Badges, CardList, kind_label, price, when};
+use crate::components::card::{Badges, CardList};
 use crate::components::load::load_page;
 use crate::components::print::PrintButton;
+use crate::domain::Code;
 use crate::domain::offering::{OfferingDetail, SignUpState, VenueDto, WeeklySlotDto};
+use crate::i18n::format::{kind_label, price, when};
 use crate::i18n::{Tr, use_tr};
+use crate::paths;
 
 /// `/tilbud/<slug>`: what, for whom, when, where, cost and how to join.
 #[component]
@@ -51,7 +54,6 @@ fn render(
         }
     });
     let title = card.text.title.clone();
-    let site = tr.t("site-name");
     let schedule_heading = if card.kind.has_opening_hours() {
         tr.t("offering-opening-hours")
     } else {
@@ -74,7 +76,7 @@ fn render(
                 )
             }),
         ];
-        let sign_up_href = format!("/tilbud/{}/pamelding", d.card.slug);
+        let sign_up_href = paths::sign_up(&d.card.slug);
         let (status, button) = match c.sign_up_state(now) {
             SignUpState::Open { places_left } => (
                 tr.t_with("course-places-left", &[("count", places_left.into())]),
@@ -150,12 +152,12 @@ fn render(
     let ended = has_times && d.upcoming.is_empty();
 
     view! {
-        <Title text=format!("{title} – {site}")/>
+        <Title text=title.clone()/>
         <Meta name="description" content=card.text.summary.clone()/>
         <nav class="breadcrumb" aria-label=tr.t("breadcrumb")>
-            <a href="/">{tr.t("breadcrumb-home")}</a>
+            <a href=paths::home()>{tr.t("breadcrumb-home")}</a>
             " › "
-            <a href=format!("/bydel/{}", d.district_slug)>{card.district_name.clone()}</a>
+            <a href=paths::district(&d.district_slug)>{card.district_name.clone()}</a>
         </nav>
         <article class="offering">
             <p class="card-kind">{kind_label(tr, card.kind)}</p>
@@ -164,7 +166,7 @@ fn render(
             <p class="lead" lang=text_lang>{card.text.summary.clone()}</p>
             <Badges price_nok=card.price_nok sign_up_required=card.sign_up_required access=card.access/>
             <div class="actions">
-                <a class="button" href=format!("/tilbud/{}/kalender.ics", card.slug) download=format!("{}.ics", card.slug)>
+                <a class="button" href=paths::calendar(&card.slug) download=format!("{}.ics", card.slug)>
                     {tr.t("offering-add-to-calendar")}
                 </a>
                 <PrintButton label=tr.t("offering-print")/>

@@ -7,6 +7,7 @@ use crate::components::listing::ListingBody;
 use crate::components::load::load_page;
 use crate::domain::filter::ListingFilter;
 use crate::i18n::use_tr;
+use crate::paths;
 
 /// `/tilbud`: every district, with search and filters.
 #[component]
@@ -25,13 +26,13 @@ pub fn SearchPage() -> impl IntoView {
             None => tr.t("all-title"),
         };
         view! {
-            <Title text=format!("{title} – {}", tr.t("site-name"))/>
+            <Title text=title.clone()/>
             <Meta name="description" content=tr.t("all-description")/>
             <nav class="breadcrumb" aria-label=tr.t("breadcrumb")>
-                <a href="/">{tr.t("breadcrumb-home")}</a>
+                <a href=paths::home()>{tr.t("breadcrumb-home")}</a>
             </nav>
             <h1>{title}</h1>
-            <ListingBody page filter=filter.clone() action="/tilbud".to_string() with_district_choice=true/>
+            <ListingBody page filter=filter.clone() action=paths::offerings() with_district_choice=true/>
         }
     })
 }

@@ -3,28 +3,16 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+use strum::IntoEnumIterator;
 
 use crate::api::directory::{OfferingData, offering_page};
 use crate::api::sign_up::{LinkData, link_page};
 use crate::components::load::load_page;
 use crate::components::sign_up_form::{FormTexts, SignUpFormIsland};
 use crate::domain::offering::SignUpState;
-use crate::domain::sign_up::{SignUpStatus, Submission};
+use crate::domain::sign_up::{Problem, SignUpStatus, Submission};
 use crate::i18n::{Tr, use_tr};
-
-/// The keys validation and the server can answer the form with.
-const FORM_MESSAGES: &[&str] = &[
-    "field-required",
-    "field-too-long",
-    "field-email-invalid",
-    "field-phone-invalid",
-    "field-consent-required",
-    "sign-up-not-open",
-    "sign-up-closed",
-    "sign-up-full",
-    "rate-limited",
-    "error-internal",
-];
+use crate::paths;
 
 fn form_texts(tr: &Tr) -> FormTexts {
     FormTexts {
@@ -45,9 +33,8 @@ fn form_texts(tr: &Tr) -> FormTexts {
         submit: tr.t("sign-up-submit"),
         errors_heading: tr.t("sign-up-errors-heading"),
         website: tr.t("sign-up-website"),
-        messages: FORM_MESSAGES
-            .iter()
-            .map(|k| (k.to_string(), tr.t(k)))
+        messages: Problem::iter()
+            .map(|p| (p.key().to_string(), tr.t(p.key())))
             .collect::<HashMap<_, _>>(),
     }
 }
@@ -64,12 +51,14 @@ pub fn SignUpPage() -> impl IntoView {
     if let Some(s) = &submission
         && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
     {
-        let status = if s.error.as_deref() == Some("rate-limited") {
-            http::StatusCode::TOO_MANY_REQUESTS
-        } else {
-            http::StatusCode::UNPROCESSABLE_ENTITY
-        };
-        response.set_status(status);
+        // A turned-back form is 422, or the error's own status (429).
+        let status = s
+            .error
+            .as_ref()
+            .map_or(422, crate::domain::error::AppError::status);
+        response.set_status(
+            http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::UNPROCESSABLE_ENTITY),
+        );
     }
     let fetch = {
         let slug = slug.clone();
@@ -96,12 +85,12 @@ pub fn SignUpPage() -> impl IntoView {
         };
         let submission = submission.clone().unwrap_or_default();
         view! {
-            <Title text=format!("{title} – {}", tr.t("site-name"))/>
+            <Title text=title.clone()/>
             <Meta name="robots" content="noindex"/>
             <nav class="breadcrumb" aria-label=tr.t("breadcrumb")>
-                <a href="/">{tr.t("breadcrumb-home")}</a>
+                <a href=paths::home()>{tr.t("breadcrumb-home")}</a>
                 " › "
-                <a href=format!("/tilbud/{}", d.card.slug)>{d.card.text.title.clone()}</a>
+                <a href=paths::offering(&d.card.slug)>{d.card.text.title.clone()}</a>
             </nav>
             <h1>{title}</h1>
             {match blocked {
@@ -109,11 +98,11 @@ pub fn SignUpPage() -> impl IntoView {
                 None => view! {
                     <p class="lead">{intro}</p>
                     <SignUpFormIsland
-                        action=format!("/tilbud/{}/pamelding", d.card.slug)
+                        action=paths::sign_up(&d.card.slug)
                         texts=form_texts(&tr)
                         initial=submission.form
                         errors=submission.errors
-                        general_error=submission.error
+                        general_error=submission.error.map(|e| tr.t(e.key()))
                     />
                 }
                 .into_any(),
@@ -129,13 +118,13 @@ pub fn SignUpSentPage() -> impl IntoView {
     let tr = use_tr();
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
     view! {
-        <Title text=format!("{} – {}", tr.t("sign-up-sent-title"), tr.t("site-name"))/>
+        <Title text=tr.t("sign-up-sent-title")/>
         <Meta name="robots" content="noindex"/>
         <section class="done">
             <h1>{tr.t("sign-up-sent-title")}</h1>
             <p class="lead">{tr.t("sign-up-sent-body")}</p>
             <p>
-                <a class="button secondary" href=format!("/tilbud/{slug}")>{tr.t("sign-up-sent-back")}</a>
+                <a class="button secondary" href=paths::offering(&slug)>{tr.t("sign-up-sent-back")}</a>
             </p>
         </section>
     }
@@ -179,11 +168,11 @@ fn LinkPage(confirm: bool) -> impl IntoView {
             ),
             (true, SignUpStatus::AwaitingConfirmation) => (
                 tr.t_with("confirm-question", &[("course", course.clone())]),
-                Some(("/pamelding/bekreft", tr.t("confirm-button"))),
+                Some((paths::confirm(), tr.t("confirm-button"))),
             ),
             (true, SignUpStatus::WaitingList) if !data.email_confirmed => (
                 tr.t_with("confirm-question", &[("course", course.clone())]),
-                Some(("/pamelding/bekreft", tr.t("confirm-button"))),
+                Some((paths::confirm(), tr.t("confirm-button"))),
             ),
             (true, SignUpStatus::WaitingList) => (
                 tr.t_with(
@@ -201,12 +190,12 @@ fn LinkPage(confirm: bool) -> impl IntoView {
             ),
             (false, _) => (
                 tr.t_with("cancel-question", &[("course", course.clone())]),
-                Some(("/pamelding/avmeld", tr.t("cancel-button"))),
+                Some((paths::cancel(), tr.t("cancel-button"))),
             ),
         };
         let token = token.clone();
         view! {
-            <Title text=format!("{heading} – {}", tr.t("site-name"))/>
+            <Title text=heading.clone()/>
             <Meta name="robots" content="noindex"/>
             <section class="done">
                 <h1>{heading}</h1>
@@ -220,9 +209,15 @@ fn LinkPage(confirm: bool) -> impl IntoView {
                             </form>
                         }
                     })}
-                <p>
-                    <a href=format!("/tilbud/{}", data.slug)>{tr.t("sign-up-sent-back")}</a>
-                </p>
+                {data
+                    .published
+                    .then(|| {
+                        view! {
+                            <p>
+                                <a href=paths::offering(&data.slug)>{tr.t("sign-up-sent-back")}</a>
+                            </p>
+                        }
+                    })}
             </section>
         }
     })
@@ -232,17 +227,15 @@ fn LinkPage(confirm: bool) -> impl IntoView {
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let tr = use_tr();
-    let days = use_context::<crate::api::sign_up::PublicSettings>()
-        .map_or(crate::api::sign_up::ANONYMISE_AFTER_DAYS_DEFAULT, |s| {
-            s.anonymise_after_days
-        });
+    let settings = expect_context::<crate::api::sign_up::PublicSettings>();
     view! {
-        <Title text=format!("{} – {}", tr.t("privacy-title"), tr.t("site-name"))/>
+        <Title text=tr.t("privacy-title")/>
         <section class="privacy">
             <h1>{tr.t("privacy-title")}</h1>
             <p>{tr.t("privacy-what")}</p>
             <p>{tr.t("privacy-why")}</p>
-            <p>{tr.t_with("privacy-delete", &[("days", days.into())])}</p>
+            <p>{tr.t_with("privacy-delete", &[("days", settings.anonymise_after_days.into())])}</p>
+            <p>{tr.t_with("privacy-email", &[("minutes", settings.mail_kept_minutes.into())])}</p>
             <p>{tr.t("privacy-health")}</p>
         </section>
     }

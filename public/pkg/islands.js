@@ -1,0 +1,27 @@
+// Wakes up the islands of a server-rendered page: loads the wasm bundle,
+// starts Leptos, then hands each <leptos-island> element to the function
+// the bundle exports under the island's name.
+//
+// A file, not Leptos's inline hydration script, so that the
+// Content-Security-Policy forbids all inline script. The server also drops
+// the empty data declarations Leptos appends to each page (Treffpunkt's
+// pages hand no resources to the browser); they are declared here instead,
+// for the hydration code that looks for them. Treffpunkt's islands are
+// never nested, so there are no island children to track.
+import init, * as bundle from './treffpunkt.js';
+
+for (const name of ['__RESOLVED_RESOURCES', '__SERIALIZED_ERRORS', '__PENDING_RESOURCES',
+  '__RESOURCE_RESOLVERS', '__INCOMPLETE_CHUNKS']) {
+  globalThis[name] ??= [];
+}
+
+await init({ module_or_path: new URL('treffpunkt.wasm', import.meta.url) });
+bundle.hydrate();
+for (const island of document.querySelectorAll('leptos-island')) {
+  const wake = bundle[island.dataset.component];
+  if (wake) {
+    wake(island);
+  } else {
+    console.error(`no island named ${island.dataset.component} in the bundle`);
+  }
+}
