@@ -1,9 +1,18 @@
 #![recursion_limit = "256"]
 //! The HTTP side of Treffpunkt: the axum router around the Leptos app, and
 //! the routes that are not pages (calendar files, language choice, health,
-//! the sign-up form posts).
+//! the sign-up form posts), with the security headers, limits and timeouts
+//! every request goes through.
 
+pub mod cli;
+pub mod client;
+pub mod limits;
+pub mod render;
+pub mod security;
+pub mod serve;
 pub mod sign_up;
+
+use std::sync::Arc;
 
 use axum::Form;
 use axum::Router;
@@ -13,48 +22,53 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use sea_orm::DatabaseConnection;
 use serde::Deserialize;
+use tokio::sync::Notify;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
-use app::api::sign_up::PublicSettings;
-use app::backend::{self, LANG_COOKIE, directory, ics, request_lang};
+use app::backend::db::Db;
+use app::backend::settings::Settings;
+use app::backend::{LANG_COOKIE, clock, directory, ics, request_lang};
+use app::domain::Code;
 use app::domain::lang::Lang;
+use app::paths::{self, route};
 use app::{App, shell};
+
+use crate::limits::RateLimits;
 
 /// What every request handler can reach.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    pub db: DatabaseConnection,
-    /// The site's public address, for links in calendar files.
-    pub public_url: String,
-    /// Settings of the sign-up flow.
-    pub sign_up: backend::sign_up::Settings,
-    /// Settings the public pages state.
-    pub public: PublicSettings,
-    pub limits: std::sync::Arc<sign_up::RateLimits>,
-    /// Wakes the mail worker after a change that wrote email.
-    pub wake: sign_up::Wake,
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub limits: Arc<RateLimits>,
+    /// Wakes the mail worker after a change that queued email.
+    pub wake: Arc<Notify>,
 }
+
+/// The largest request body anything here reads: forms are small, and a
+/// server function's arguments smaller still.
+const BODY_LIMIT: usize = 64 * 1024;
 
 /// The whole site as one router, also used in-process by the HTTP tests.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let db = state.db.clone();
-    let public = state.public;
+    let timeout = state.settings.http.request_timeout;
     Router::new()
-        .route("/healthz", get(health))
-        .route("/sprak", post(set_language))
-        .route("/tilbud/{slug}/kalender.ics", get(calendar))
-        .route("/tilbud/{slug}/pamelding", post(sign_up::post_sign_up))
-        .route("/pamelding/bekreft", post(sign_up::post_confirm))
-        .route("/pamelding/avmeld", post(sign_up::post_cancel))
+        .route(route::HEALTH, get(health))
+        .route(route::LANGUAGE, post(set_language))
+        .route(route::CALENDAR, get(calendar))
+        .route(route::SIGN_UP, post(sign_up::post_sign_up))
+        .route(route::CONFIRM, post(sign_up::post_confirm))
+        .route(route::CANCEL, post(sign_up::post_cancel))
         .leptos_routes_with_context(
             &state,
             routes,
-            move || {
-                provide_context(db.clone());
-                provide_context(public);
+            {
+                let state = state.clone();
+                move || render::provide_state(&state)
             },
             {
                 let options = state.leptos_options.clone();
@@ -62,14 +76,26 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn(sign_up::same_origin_posts))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::same_origin_posts,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            timeout,
+        ))
         .with_state(state)
 }
 
-async fn health(State(db): State<DatabaseConnection>) -> Response {
-    match db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok").into_response(),
-        Err(e) => {
+async fn health(State(db): State<Db>) -> Response {
+    match (db.read().ping().await, db.write().ping().await) {
+        (Ok(()), Ok(())) => (StatusCode::OK, "ok").into_response(),
+        (Err(e), _) | (_, Err(e)) => {
             tracing::error!(error = %e, "health check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
@@ -83,28 +109,28 @@ struct LanguageChoice {
     back: String,
 }
 
-/// Only paths on this site, so the form cannot be used to send people
-/// elsewhere.
-fn safe_back(back: &str) -> &str {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
-        back
-    } else {
-        "/"
-    }
-}
-
-/// Remembers the chosen language for a year and returns to the page.
-async fn set_language(Form(choice): Form<LanguageChoice>) -> Response {
+/// Remembers the chosen language for a year and returns to the page, if
+/// the page is on this site.
+async fn set_language(
+    State(settings): State<Arc<Settings>>,
+    Form(choice): Form<LanguageChoice>,
+) -> Response {
     let lang = Lang::parse(&choice.lang).unwrap_or_default();
+    let secure = if settings.site.is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
     let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
         lang.code()
     );
-    (
-        [(header::SET_COOKIE, cookie)],
-        Redirect::to(safe_back(&choice.back)),
-    )
-        .into_response()
+    let back = if paths::is_local(&choice.back) {
+        choice.back
+    } else {
+        paths::home()
+    };
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
 }
 
 /// `/tilbud/<slug>/kalender.ics`: the offering as an iCalendar file.
@@ -115,9 +141,9 @@ async fn calendar(
     headers: HeaderMap,
 ) -> Response {
     let lang = request_lang(&uri, &headers);
-    match directory::offering(&state.db, &slug, lang, directory::oslo_now()).await {
+    match directory::offering(state.db.read(), &slug, lang, clock::oslo_now()).await {
         Ok(detail) => {
-            let page = format!("{}/tilbud/{slug}", state.public_url.trim_end_matches('/'));
+            let page = paths::absolute(&state.settings.site.public_url, &paths::offering(&slug));
             let body = ics::offering_calendar(&detail, &page, chrono::Utc::now());
             (
                 [
@@ -127,6 +153,7 @@ async fn calendar(
                     ),
                     (
                         header::CONTENT_DISPOSITION,
+                        // The slug passed the directory's check: a-z, 0-9, -.
                         format!("attachment; filename=\"{slug}.ics\""),
                     ),
                 ],
@@ -135,24 +162,11 @@ async fn calendar(
                 .into_response()
         }
         Err(e) => {
+            e.log();
             let status =
                 StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let tr = backend::i18n::loader_for(lang);
+            let tr = app::backend::i18n::loader_for(lang);
             (status, tr.get(e.key())).into_response()
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_back;
-
-    #[test]
-    fn back_stays_on_this_site() {
-        assert_eq!(safe_back("/bydel/ostbyen?free=1"), "/bydel/ostbyen?free=1");
-        assert_eq!(safe_back("//evil.example"), "/");
-        assert_eq!(safe_back("https://evil.example"), "/");
-        assert_eq!(safe_back("/\\evil.example"), "/");
-        assert_eq!(safe_back(""), "/");
     }
 }

@@ -2,165 +2,91 @@
 //! plain HTML form post that works without JavaScript; a turned-back
 //! sign-up re-renders the page with everything typed and the messages.
 
-use std::net::{IpAddr, SocketAddr};
-use std::num::NonZeroU32;
-use std::sync::Arc;
-
-use axum::body::{Body, to_bytes};
-use axum::extract::{ConnectInfo, Path, Request, State};
-use axum::http::{Method, StatusCode, header};
-use axum::middleware::Next;
+use axum::body::to_bytes;
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use leptos::prelude::*;
 use serde::Deserialize;
 
+use app::backend::clock::Now;
 use app::backend::request_lang;
-use app::backend::sign_up::{self as service, Now, SignUpError};
-use app::domain::sign_up::{SignUpForm, Submission};
-use app::shell;
+use app::backend::sign_up as service;
+use app::backend::sign_up::tokens;
+use app::domain::error::AppError;
+use app::domain::sign_up::{SignUpForm, Submission, address_key};
+use app::paths;
 
 use crate::AppState;
+use crate::client;
+use crate::render;
 
-/// Limits on sign-ups, against bots and floods.
-pub struct RateLimits {
-    per_ip: DefaultKeyedRateLimiter<IpAddr>,
-    per_email: DefaultKeyedRateLimiter<String>,
-}
+/// The largest form body read; the form itself is a few hundred bytes.
+const FORM_LIMIT: usize = 16 * 1024;
 
-impl RateLimits {
-    /// `per_ip` sign-ups a minute from one address, `per_email` an hour for
-    /// one email address.
-    pub fn new(per_ip: NonZeroU32, per_email: NonZeroU32) -> Self {
-        RateLimits {
-            per_ip: RateLimiter::keyed(Quota::per_minute(per_ip)),
-            per_email: RateLimiter::keyed(Quota::per_hour(per_email)),
-        }
-    }
-}
-
-impl Default for RateLimits {
-    fn default() -> Self {
-        Self::new(
-            NonZeroU32::new(20).expect("non-zero"),
-            NonZeroU32::new(5).expect("non-zero"),
-        )
-    }
-}
-
-/// Refuses form posts from other sites: browsers say where a request comes
-/// from in `Sec-Fetch-Site`, older ones in `Origin`.
-pub async fn same_origin_posts(request: Request, next: Next) -> Response {
-    if request.method() == Method::POST {
-        let headers = request.headers();
-        let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-        let cross = match site {
-            Some(site) => !matches!(site, "same-origin" | "none"),
-            None => match (
-                headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-                headers.get(header::HOST).and_then(|v| v.to_str().ok()),
-            ) {
-                (Some(origin), Some(host)) => {
-                    origin.split_once("://").map(|(_, h)| h) != Some(host)
-                }
-                _ => false,
-            },
-        };
-        if cross {
-            let lang = request_lang(request.uri(), request.headers());
-            let tr = app::backend::i18n::loader_for(lang);
-            return (StatusCode::FORBIDDEN, tr.get("error-cross-site")).into_response();
-        }
-    }
-    next.run(request).await
-}
-
-/// Renders the app for `parts` with a turned-back submission in context.
-async fn render_with(
+/// Whether the client of `parts` is within `limiter`'s budget. A request
+/// without a known peer (never in production) is not limited.
+fn within(
+    limiter: &governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     state: &AppState,
-    parts: http::request::Parts,
-    submission: Submission,
-) -> Response {
-    let db = state.db.clone();
-    let public = state.public;
-    let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            provide_context(db.clone());
-            provide_context(public);
-            provide_context(submission.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let mut request = Request::from_parts(parts, Body::empty());
-    *request.method_mut() = Method::GET;
-    handler(request).await
+    parts: &Parts,
+) -> bool {
+    client::of_request(parts, &state.settings.http.trusted_proxies)
+        .is_none_or(|ip| limiter.check_key(&client::limit_key(ip)).is_ok())
 }
 
-fn sent(slug: &str) -> Response {
-    Redirect::to(&format!("/tilbud/{slug}/pamelding/sendt")).into_response()
-}
-
-/// `POST /tilbud/<slug>/pamelding`.
+/// `POST /tilbud/<slug>/pamelding`. Every sign-up the service accepts, for
+/// a new person, one already signed up, or a course that just filled,
+/// gets the same reply; the email says which it was.
 pub async fn post_sign_up(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, 64 * 1024).await else {
+    let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
     let form: SignUpForm = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let sent = || Redirect::to(&paths::sign_up_sent(&slug)).into_response();
     if !form.website.is_empty() {
         // A bot filled the hidden field: answer as if all went well.
-        return sent(&slug);
+        return sent();
     }
-    let turn_back = |form: SignUpForm, errors, error: Option<&str>| Submission {
+    let back = |form: SignUpForm, errors, error: Option<AppError>| Submission {
         form,
         errors,
-        error: error.map(str::to_string),
+        error,
     };
-    let ip = parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    if let Some(ip) = ip
-        && state.limits.per_ip.check_key(&ip).is_err()
-    {
-        return render_with(
-            &state,
-            parts,
-            turn_back(form, Vec::new(), Some("rate-limited")),
-        )
-        .await;
+    if !within(&state.limits.sign_up_per_client, &state, &parts) {
+        let submission = back(form, Vec::new(), Some(AppError::RateLimited));
+        return render::turned_back(&state, parts, submission).await;
     }
     let valid = match form.validate() {
         Ok(valid) => valid,
-        Err(errors) => return render_with(&state, parts, turn_back(form, errors, None)).await,
+        Err(errors) => return render::turned_back(&state, parts, back(form, errors, None)).await,
     };
-    if valid
-        .recipients()
-        .iter()
-        .any(|email| state.limits.per_email.check_key(email).is_err())
-    {
-        return render_with(
-            &state,
-            parts,
-            turn_back(form, Vec::new(), Some("rate-limited")),
-        )
-        .await;
+    if valid.recipients().iter().any(|email| {
+        state
+            .limits
+            .sign_up_per_email
+            .check_key(&address_key(email))
+            .is_err()
+    }) {
+        let submission = back(form, Vec::new(), Some(AppError::RateLimited));
+        return render::turned_back(&state, parts, submission).await;
     }
     let lang = request_lang(&parts.uri, &parts.headers);
-    match service::sign_up(&state.db, &slug, &valid, lang, Now::real(), &state.sign_up).await {
+    let now = Now::real();
+    match service::sign_up(&state.db, &slug, &valid, lang, now, &state.settings.sign_up).await {
         Ok(_) => {
             state.wake.notify_one();
-            sent(&slug)
+            sent()
         }
-        Err(SignUpError::NotFound) => render_with(&state, parts, Submission::default()).await,
+        Err(AppError::NotFound) => render::refused(&state, parts, AppError::NotFound).await,
         Err(e) => {
-            let key = e.to_string();
-            render_with(&state, parts, turn_back(form, Vec::new(), Some(&key))).await
+            e.log();
+            render::turned_back(&state, parts, back(form, Vec::new(), Some(e))).await
         }
     }
 }
@@ -171,44 +97,62 @@ pub struct TokenForm {
     token: String,
 }
 
-/// `POST /pamelding/bekreft`, then back to the link's page, which shows
-/// the outcome.
-pub async fn post_confirm(
-    State(state): State<AppState>,
-    axum::Form(form): axum::Form<TokenForm>,
+/// What a link's button posts to, then back to the link's page, which
+/// shows the outcome. A refused token is shown there too.
+async fn use_link(
+    state: AppState,
+    parts: Parts,
+    body: axum::body::Body,
+    confirm: bool,
 ) -> Response {
-    if let Err(e) = service::confirm(&state.db, &form.token, Now::real(), &state.sign_up).await {
-        tracing::info!(error = %e, "confirmation refused");
+    if !within(&state.limits.link_per_client, &state, &parts) {
+        return render::refused(&state, parts, AppError::RateLimited).await;
     }
-    state.wake.notify_one();
-    Redirect::to(&format!(
-        "/pamelding/bekreft?token={}",
-        urlencode(&form.token)
-    ))
-    .into_response()
-}
-
-/// `POST /pamelding/avmeld`, then back to the link's page.
-pub async fn post_cancel(
-    State(state): State<AppState>,
-    axum::Form(form): axum::Form<TokenForm>,
-) -> Response {
-    if let Err(e) = service::cancel(&state.db, &form.token, Now::real(), &state.sign_up).await {
-        tracing::info!(error = %e, "cancellation refused");
+    let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let form: TokenForm = serde_urlencoded::from_bytes(&bytes).unwrap_or(TokenForm {
+        token: String::new(),
+    });
+    let now = Now::real();
+    let result = if confirm {
+        service::confirm(&state.db, &form.token, now).await
+    } else {
+        service::cancel(&state.db, &form.token, now, &state.settings.sign_up).await
+    };
+    match result {
+        Ok(_) => state.wake.notify_one(),
+        Err(e) => {
+            e.log();
+            if let AppError::Internal(_) = e {
+                return render::refused(&state, parts, e).await;
+            }
+        }
     }
-    state.wake.notify_one();
-    Redirect::to(&format!(
-        "/pamelding/avmeld?token={}",
-        urlencode(&form.token)
-    ))
-    .into_response()
+    // Back to the page of the link, which shows what came of it. Only a
+    // token of ours goes into the address (no header injection); anything
+    // else leads to the page that says the link does not work.
+    let token = if tokens::well_formed(form.token.trim()) {
+        form.token.trim()
+    } else {
+        ""
+    };
+    let page = if confirm {
+        paths::confirm_link(token)
+    } else {
+        paths::cancel_link(token)
+    };
+    Redirect::to(&page).into_response()
 }
 
-fn urlencode(token: &str) -> String {
-    serde_urlencoded::to_string([("t", token)])
-        .map(|s| s.trim_start_matches("t=").to_string())
-        .unwrap_or_default()
+/// `POST /pamelding/bekreft`.
+pub async fn post_confirm(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    use_link(state, parts, body, true).await
 }
 
-/// Shared with the worker: a sign-up wakes it so the email goes at once.
-pub type Wake = Arc<tokio::sync::Notify>;
+/// `POST /pamelding/avmeld`.
+pub async fn post_cancel(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    use_link(state, parts, body, false).await
+}

@@ -1,0 +1,35 @@
+//! The command line, parsed before anything else happens: asking for help
+//! or mistyping a command touches no database and no file.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Treffpunkt: low-threshold offerings by district, and course sign-up.
+///
+/// Settings come from environment variables; `treffpunkt settings` lists
+/// them with their defaults.
+#[derive(Debug, Parser)]
+#[command(name = "treffpunkt", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site (what runs without a command): bring the database up
+    /// to date, load the demo municipality into an empty one, start the
+    /// mail worker and listen.
+    Serve,
+    /// Import a municipality's data file into an empty database, all or
+    /// nothing. The demo file, server/demo/municipality.toml, shows the
+    /// format.
+    Import {
+        /// The TOML data file.
+        file: PathBuf,
+    },
+    /// Print every setting (environment variable) with its default, as a
+    /// Markdown table.
+    Settings,
+}

@@ -1,0 +1,133 @@
+//! Running the site: the server, the mail worker and the limiters' pruning,
+//! until SIGTERM or Ctrl-C; then running requests and the email being sent
+//! get the grace period to finish.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use leptos::config::LeptosOptions;
+use tokio::sync::{Notify, watch};
+
+use app::backend::db::Db;
+use app::backend::import;
+use app::backend::jobs::Worker;
+use app::backend::mail::Mailer;
+use app::backend::settings::Settings;
+
+use crate::limits::RateLimits;
+use crate::{AppState, router};
+
+/// The demo municipality, loaded into an empty database at start-up.
+const DEMO_DATA: &str = include_str!("../demo/municipality.toml");
+
+/// How often the rate limiters forget clients whose budget is whole.
+const PRUNE_EVERY: Duration = Duration::from_secs(60);
+
+pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
+    if settings.site.seed_demo
+        && let Some(summary) = import::seed_if_empty(&db, DEMO_DATA).await?
+    {
+        tracing::info!(
+            offerings = summary.offerings,
+            "seeded the demo municipality"
+        );
+    }
+    let mailer = Mailer::from_settings(&settings.mail).context("MAIL_FROM or SMTP settings")?;
+    match &settings.mail.smtp {
+        Some(s) => tracing::info!(host = %s.host, port = s.port, "sending email over SMTP"),
+        None => tracing::info!(
+            dir = %settings.mail.outbox_dir,
+            "no SMTP_HOST: writing emails as .eml files"
+        ),
+    }
+    let settings = Arc::new(settings);
+    let (stop, stopping) = watch::channel(false);
+    let wake = Arc::new(Notify::new());
+    let worker = tokio::spawn(
+        Worker {
+            db: db.clone(),
+            mailer,
+            settings: settings.as_ref().clone(),
+            wake: wake.clone(),
+            shutdown: stopping.clone(),
+        }
+        .run(),
+    );
+    let limits = Arc::new(RateLimits::new(&settings.limits));
+    tokio::spawn(prune(limits.clone(), stopping.clone()));
+
+    let leptos_options = LeptosOptions::builder()
+        .output_name(app::OUTPUT_NAME)
+        .site_root(settings.site.site_root.as_str())
+        .site_pkg_dir(app::paths::PKG)
+        .site_addr(settings.site.addr)
+        .build();
+    let app = router(AppState {
+        leptos_options,
+        db,
+        settings: settings.clone(),
+        limits,
+        wake,
+    });
+    let listener = tokio::net::TcpListener::bind(settings.site.addr)
+        .await
+        .with_context(|| format!("binding {}", settings.site.addr))?;
+    tracing::info!("listening on http://{}", settings.site.addr);
+    let grace = settings.http.shutdown_grace;
+    let mut deadline = stopping.clone();
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!(
+            ?grace,
+            "shutting down: finishing running requests and email"
+        );
+        let _ = stop.send(true);
+    });
+    tokio::select! {
+        result = server => result?,
+        () = async {
+            let _ = deadline.changed().await;
+            tokio::time::sleep(grace).await;
+        } => tracing::warn!("requests still running after the grace period; stopping anyway"),
+    }
+    if tokio::time::timeout(grace, worker).await.is_err() {
+        tracing::warn!(
+            "the mail worker did not stop in time; its email will be sent again after the claim runs out"
+        );
+    }
+    Ok(())
+}
+
+async fn prune(limits: Arc<RateLimits>, mut stopping: watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            () = tokio::time::sleep(PRUNE_EVERY) => limits.prune(),
+            _ = stopping.changed() => return,
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
