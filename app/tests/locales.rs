@@ -5,11 +5,15 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use app::backend::i18n;
+use app::backend::mail::{EmailKind, render};
+use app::domain::Code;
 use app::domain::error::AppError;
 use app::domain::lang::Lang;
 use app::domain::offering::{Audience, OfferingKind};
 use app::domain::schedule::TimeOfDay;
+use app::domain::sign_up::Problem;
 use regex::Regex;
+use strum::IntoEnumIterator;
 
 fn ids(lang: Lang) -> BTreeSet<String> {
     let re = Regex::new(r"(?m)^([a-z][a-z0-9_-]*)\s*=").unwrap();
@@ -29,34 +33,29 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// Keys built at run time from enums and numbers.
+/// Keys built at run time from enums and numbers: every variant of every
+/// enum whose text is a key, emails included.
 fn dynamic_keys() -> Vec<String> {
     let mut keys = Vec::new();
-    for k in OfferingKind::ALL {
+    for k in OfferingKind::iter() {
         for prefix in ["kind", "kinds", "kind-hint"] {
             keys.push(format!("{prefix}-{}", k.code()));
         }
     }
-    keys.extend(
-        Audience::ALL
-            .iter()
-            .map(|a| format!("audience-{}", a.code())),
-    );
-    keys.extend(
-        TimeOfDay::ALL
-            .iter()
-            .map(|t| format!("time-of-day-{}", t.code())),
-    );
+    keys.extend(Audience::iter().map(|a| format!("audience-{}", a.code())));
+    keys.extend(TimeOfDay::iter().map(|t| format!("time-of-day-{}", t.code())));
     keys.extend((1..=7).map(|d| format!("weekday-{d}")));
     keys.extend((1..=12).map(|m| format!("month-{m}")));
-    for l in Lang::ALL {
+    for l in Lang::iter() {
         keys.push(format!("language-{}", l.code()));
         keys.push(format!("language-in-{}", l.code()));
     }
-    for e in AppError::ALL {
+    for e in AppError::iter() {
         keys.push(e.key().to_string());
         keys.push(format!("{}-title", e.key()));
     }
+    keys.extend(Problem::iter().map(|p| p.key().to_string()));
+    keys.extend(EmailKind::iter().flat_map(render::keys));
     keys
 }
 

@@ -1,6 +1,7 @@
 //! The outbox against a real SMTP server (Debian's aiosmtpd, started here
-//! per test): messages arrive once, their links work, and an outage loses
-//! and doubles nothing.
+//! per test): messages arrive once, their links work, an outage loses and
+//! doubles nothing, two workers never send one email twice, and a crashed
+//! send is retried after one send timeout.
 
 mod support;
 
@@ -9,13 +10,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration as StdDuration, Instant};
 
+use app::backend::clock::Now;
 use app::backend::entities::outbox;
-use app::backend::mail::{self, Mailer, Retry, Tls};
+use app::backend::mail::outbox::{Outcome, claim_next, finish};
+use app::backend::mail::transport::plain_smtp;
+use app::backend::mail::worker::{Outgoing, Retry};
+use app::backend::mail::{self, OutboxStatus};
 use app::backend::sign_up as service;
 use app::domain::lang::Lang;
 use app::domain::sign_up::SignUpStatus;
 use chrono::Duration;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::EntityTrait;
 use support::*;
 
 struct SmtpServer {
@@ -61,22 +66,11 @@ fn free_port() -> u16 {
 }
 
 fn maildir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "treffpunkt-mail-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
+    let dir = fresh_dir("treffpunkt-mail");
     for sub in ["tmp", "new", "cur"] {
         std::fs::create_dir_all(dir.join(sub)).unwrap();
     }
     dir
-}
-
-fn rand_suffix() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos()
 }
 
 /// Every message in the Maildir, as raw text.
@@ -92,27 +86,6 @@ fn messages(dir: &Path) -> Vec<String> {
     all
 }
 
-/// Undoes quoted-printable, as a mail client would before showing a link.
-fn unquote(raw: &str) -> String {
-    let joined = raw.replace("=\r\n", "").replace("=\n", "");
-    let mut out = Vec::new();
-    let bytes = joined.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'='
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn message_id(raw: &str) -> String {
     raw.lines()
         .find_map(|l| l.strip_prefix("Message-ID: "))
@@ -121,12 +94,11 @@ fn message_id(raw: &str) -> String {
         .to_string()
 }
 
-fn mailer(port: u16) -> Mailer {
-    let transport = Mailer::smtp("127.0.0.1", port, Tls::None, None).unwrap();
-    Mailer::new(
-        transport,
-        "Treffpunkt <ikke-svar@treffpunkt.example>".parse().unwrap(),
-    )
+fn distinct_ids(received: &[String]) -> usize {
+    let mut ids: Vec<String> = received.iter().map(|m| message_id(m)).collect();
+    ids.sort();
+    ids.dedup();
+    ids.len()
 }
 
 #[tokio::test]
@@ -134,11 +106,11 @@ async fn emails_arrive_over_smtp_and_their_links_work() {
     for (backend, db) in databases().await {
         let (port, dir) = (free_port(), maildir());
         let _server = SmtpServer::start(port, &dir);
-        let (s, retry, mailer) = (settings(), Retry::default(), mailer(port));
+        let (s, mailer) = (settings(), plain_smtp("127.0.0.1", port));
         service::sign_up(&db, COURSE, &person("kari@example.no"), Lang::Nb, now(), &s)
             .await
             .unwrap();
-        let pass = mail::send_due(&db, &mailer, now().utc, &retry)
+        let pass = mail::send_due(&db, &mailer, &outgoing(), now)
             .await
             .unwrap();
         assert_eq!(pass.sent, 1, "{backend}");
@@ -147,18 +119,27 @@ async fn emails_arrive_over_smtp_and_their_links_work() {
         assert_eq!(received.len(), 1, "{backend}");
         let raw = &received[0];
         assert!(raw.contains("To: kari@example.no"), "{backend}");
-        assert!(message_id(raw).starts_with("<outbox-"), "{backend}");
+        let id = message_id(raw);
+        assert!(
+            id.len() > 34 && id.ends_with("@treffpunkt.example>"),
+            "{backend}: a random Message-ID: {id}"
+        );
+        assert!(!id.contains("outbox-"), "{backend}: not a row number: {id}");
         assert!(
             raw.contains("multipart/alternative"),
             "{backend}: text and HTML"
         );
         let text = unquote(raw);
-        let confirmed = service::confirm(&db, &token(&text, "bekreft"), now(), &s)
+        assert!(
+            text.contains("https://treffpunkt.example/pamelding/bekreft?token="),
+            "{backend}: absolute links"
+        );
+        let confirmed = service::confirm(&db, &token(&text, "bekreft"), now())
             .await
             .unwrap();
         assert_eq!(confirmed.status, SignUpStatus::Confirmed, "{backend}");
 
-        mail::send_due(&db, &mailer, now().utc, &retry)
+        mail::send_due(&db, &mailer, &outgoing(), now)
             .await
             .unwrap();
         let received = messages(&dir);
@@ -178,7 +159,7 @@ async fn emails_arrive_over_smtp_and_their_links_work() {
 async fn an_smtp_outage_loses_and_doubles_nothing() {
     for (backend, db) in databases().await {
         let (port, dir) = (free_port(), maildir());
-        let (s, retry, mailer) = (settings(), Retry::default(), mailer(port));
+        let (s, mailer) = (settings(), plain_smtp("127.0.0.1", port));
         for who in ["a", "b", "c"] {
             service::sign_up(
                 &db,
@@ -192,11 +173,11 @@ async fn an_smtp_outage_loses_and_doubles_nothing() {
             .unwrap();
         }
         // Nobody listens: every send fails and is put back for later.
-        let pass = mail::send_due(&db, &mailer, now().utc, &retry)
+        let pass = mail::send_due(&db, &mailer, &outgoing(), now)
             .await
             .unwrap();
         assert_eq!((pass.sent, pass.retried), (0, 3), "{backend}");
-        let pass = mail::send_due(&db, &mailer, now().utc, &retry)
+        let pass = mail::send_due(&db, &mailer, &outgoing(), now)
             .await
             .unwrap();
         assert_eq!(
@@ -204,11 +185,18 @@ async fn an_smtp_outage_loses_and_doubles_nothing() {
             mail::Pass::default(),
             "{backend}: nothing is due before the backoff"
         );
+        let ids_before: Vec<String> = outbox::Entity::find()
+            .all(db.read())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.message_id)
+            .collect();
 
         let _server = SmtpServer::start(port, &dir);
-        let later = now().utc + Duration::hours(1);
+        let later = Now::at(now().utc + Duration::hours(1));
         assert_eq!(
-            mail::send_due(&db, &mailer, later, &retry)
+            mail::send_due(&db, &mailer, &outgoing(), || later)
                 .await
                 .unwrap()
                 .sent,
@@ -216,55 +204,153 @@ async fn an_smtp_outage_loses_and_doubles_nothing() {
             "{backend}"
         );
         assert_eq!(
-            mail::send_due(&db, &mailer, later, &retry)
+            mail::send_due(&db, &mailer, &outgoing(), || later)
                 .await
                 .unwrap()
                 .sent,
             0,
             "{backend}"
         );
-
-        // A worker that died after claiming a row: the claim runs out and
-        // the row is sent by the next pass, once.
-        service::sign_up(&db, COURSE, &person("d@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
-        let row = outbox_to(&db, "d@example.no").await.remove(0);
-        let mut stuck: outbox::ActiveModel = row.into();
-        stuck.status = Set("sending".into());
-        stuck.claimed_until = Set(Some(later - Duration::minutes(1)));
-        stuck.update(&db).await.unwrap();
-        assert_eq!(
-            mail::send_due(&db, &mailer, later, &retry)
-                .await
-                .unwrap()
-                .sent,
-            1,
-            "{backend}"
-        );
-
         let received = messages(&dir);
+        assert_eq!(
+            (received.len(), distinct_ids(&received)),
+            (3, 3),
+            "{backend}: each once"
+        );
         let mut ids: Vec<String> = received.iter().map(|m| message_id(m)).collect();
         ids.sort();
-        ids.dedup();
+        let mut expected: Vec<String> = ids_before
+            .iter()
+            .map(|id| format!("<{id}@treffpunkt.example>"))
+            .collect();
+        expected.sort();
         assert_eq!(
-            (received.len(), ids.len()),
-            (4, 4),
-            "{backend}: each email exactly once"
+            ids, expected,
+            "{backend}: a retry keeps the Message-ID queued with the row"
         );
-        let rows = outbox::Entity::find().all(&db).await.unwrap();
-        assert!(rows.iter().all(|r| r.status == "sent"), "{backend}");
+        let rows = outbox::Entity::find().all(db.read()).await.unwrap();
+        assert!(
+            rows.iter().all(|r| r.status == OutboxStatus::Sent),
+            "{backend}"
+        );
+        assert!(
+            rows.iter().all(|r| r.last_error.is_none()),
+            "{backend}: a success clears the error"
+        );
     }
 }
 
 #[tokio::test]
-async fn a_row_that_keeps_failing_is_marked_failed() {
+async fn a_crashed_send_is_retried_after_one_send_timeout_and_only_once() {
     for (backend, db) in databases().await {
-        let retry = Retry {
-            max_attempts: 2,
-            ..Retry::default()
+        let (port, dir) = (free_port(), maildir());
+        let _server = SmtpServer::start(port, &dir);
+        let (s, mailer, out) = (settings(), plain_smtp("127.0.0.1", port), outgoing());
+        service::sign_up(&db, COURSE, &person("d@example.no"), Lang::Nb, now(), &s)
+            .await
+            .unwrap();
+        // A worker claims the row and dies before finishing it.
+        let crashed = claim_next(&db, now().utc, out.claim)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            out.claim,
+            Duration::seconds(30),
+            "{backend}: 20 s send timeout and 10 s"
+        );
+        let nearly = Now::at(now().utc + out.claim - Duration::seconds(1));
+        assert_eq!(
+            mail::send_due(&db, &mailer, &out, || nearly)
+                .await
+                .unwrap()
+                .sent,
+            0,
+            "{backend}: the claim still holds"
+        );
+        let after = Now::at(now().utc + out.claim + Duration::seconds(1));
+        assert_eq!(
+            mail::send_due(&db, &mailer, &out, || after)
+                .await
+                .unwrap()
+                .sent,
+            1,
+            "{backend}: sent again once the claim ran out"
+        );
+        // The crashed worker comes back and reports a failure: too late.
+        let late = Outcome::Retry {
+            at: now().utc,
+            error: "connection reset".into(),
         };
-        let mailer = mailer(free_port());
+        assert!(
+            !finish(&db, &crashed, late, after.utc).await.unwrap(),
+            "{backend}"
+        );
+        let row = &outbox::Entity::find().all(db.read()).await.unwrap()[0];
+        assert_eq!(
+            row.status,
+            OutboxStatus::Sent,
+            "{backend}: a late failure never overwrites a success"
+        );
+        assert_eq!(messages(&dir).len(), 1, "{backend}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_workers_on_one_database_send_each_email_once() {
+    for (backend, db) in databases().await {
+        let (port, dir) = (free_port(), maildir());
+        let _server = SmtpServer::start(port, &dir);
+        let s = settings();
+        set_capacity(&db, 100, true).await;
+        for n in 0..40 {
+            service::sign_up(
+                &db,
+                COURSE,
+                &person(&format!("p{n}@example.no")),
+                Lang::Nb,
+                now(),
+                &s,
+            )
+            .await
+            .unwrap();
+        }
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let mailer = plain_smtp("127.0.0.1", port);
+                    mail::send_due(&db, &mailer, &outgoing(), now)
+                        .await
+                        .unwrap()
+                })
+            })
+            .collect();
+        let mut sent = 0;
+        for w in workers {
+            sent += w.await.unwrap().sent;
+        }
+        let received = messages(&dir);
+        assert_eq!(sent, 40, "{backend}");
+        assert_eq!(
+            (received.len(), distinct_ids(&received)),
+            (40, 40),
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_row_that_keeps_failing_is_marked_failed_with_the_address_masked() {
+    for (backend, db) in databases().await {
+        let out = Outgoing {
+            retry: Retry {
+                max_attempts: 2,
+                ..outgoing().retry
+            },
+            ..outgoing()
+        };
+        let mailer = plain_smtp("127.0.0.1", free_port());
         service::sign_up(
             &db,
             COURSE,
@@ -275,19 +361,19 @@ async fn a_row_that_keeps_failing_is_marked_failed() {
         )
         .await
         .unwrap();
-        mail::send_due(&db, &mailer, now().utc, &retry)
-            .await
-            .unwrap();
-        let pass = mail::send_due(&db, &mailer, now().utc + Duration::days(1), &retry)
+        mail::send_due(&db, &mailer, &out, now).await.unwrap();
+        let tomorrow = Now::at(now().utc + Duration::days(1));
+        let pass = mail::send_due(&db, &mailer, &out, || tomorrow)
             .await
             .unwrap();
         assert_eq!(pass.failed, 1, "{backend}");
-        let row = outbox_to(&db, "a@example.no").await.remove(0);
+        let row = &outbox::Entity::find().all(db.read()).await.unwrap()[0];
         assert_eq!(
-            (row.status.as_str(), row.attempts),
-            ("failed", 2),
+            (row.status, row.attempts),
+            (OutboxStatus::Failed, 2),
             "{backend}"
         );
         assert!(row.last_error.is_some(), "{backend}");
+        assert!(row.finished_at.is_some(), "{backend}");
     }
 }

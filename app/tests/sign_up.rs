@@ -1,19 +1,23 @@
 //! Course sign-up on every test database: holds, double opt-in, waiting
-//! list, cancellation, expiry, reminders, anonymisation and capacity under
-//! 200 concurrent sign-ups.
+//! list, cancellation, expiry, reminders, and capacity under 200
+//! concurrent sign-ups with the mail worker running.
 
 mod support;
 
-use app::backend::sign_up::{self as service, Now, Purpose, Receipt, SignUpError};
+use app::backend::entities::sign_up_token;
+use app::backend::jobs::{expire_holds, reminders};
+use app::backend::sign_up::{self as service, Purpose, Receipt};
+use app::domain::error::AppError;
 use app::domain::lang::Lang;
 use app::domain::sign_up::{SignUpForm, SignUpStatus};
 use chrono::Duration;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use support::*;
 
 #[tokio::test]
 async fn sign_up_holds_a_place_then_confirms_by_the_emailed_link() {
     for (backend, db) in databases().await {
-        let s = settings();
+        let (s, inbox) = (settings(), Inbox::new());
         let receipt =
             service::sign_up(&db, COURSE, &person("kari@example.no"), Lang::Nb, now(), &s)
                 .await
@@ -28,22 +32,28 @@ async fn sign_up_holds_a_place_then_confirms_by_the_emailed_link() {
             ),
             "{backend}"
         );
-        let mails = outbox_to(&db, "kari@example.no").await;
+        let mails = inbox.to(&db, "kari@example.no").await;
         assert_eq!(mails.len(), 1, "{backend}");
+        let first = &mails[0].email;
         assert_eq!(
-            mails[0].subject, "Leve med kols: bekreft påmeldingen",
+            first.subject, "Leve med kols: bekreft påmeldingen",
             "{backend}"
         );
         assert!(
-            mails[0]
-                .body_text
+            first
+                .text
                 .contains("tirsdag 12. januar 2027 kl. 18.00–20.30"),
             "{backend}: {}",
-            mails[0].body_text
+            first.text
         );
-        assert!(mails[0].body_text.contains("Åsen kirkestue"), "{backend}");
+        assert!(first.text.contains("Åsen kirkestue"), "{backend}");
+        assert!(
+            first.text.contains("til tirsdag 15. desember kl. 09.00"),
+            "{backend}: held 24 hours, in Oslo time: {}",
+            first.text
+        );
 
-        let confirm = token(&mails[0].body_text, "bekreft");
+        let confirm = token(&first.text, "bekreft");
         let view = service::view_link(&db, &confirm, Purpose::Confirm, now())
             .await
             .unwrap();
@@ -52,33 +62,40 @@ async fn sign_up_holds_a_place_then_confirms_by_the_emailed_link() {
             SignUpStatus::AwaitingConfirmation,
             "{backend}: looking changes nothing"
         );
-        let done = service::confirm(&db, &confirm, now(), &s).await.unwrap();
+        let done = service::confirm(&db, &confirm, now()).await.unwrap();
         assert_eq!(done.status, SignUpStatus::Confirmed, "{backend}");
-        let mails = outbox_to(&db, "kari@example.no").await;
+        let mails = inbox.to(&db, "kari@example.no").await;
         assert_eq!(mails.len(), 2, "{backend}");
         assert_eq!(
-            mails[1].subject, "Leve med kols: påmeldingen er bekreftet",
+            mails[1].email.subject, "Leve med kols: påmeldingen er bekreftet",
             "{backend}"
         );
-        let ics = mails[1].attachment.as_deref().expect("calendar attached");
+        let ics = mails[1]
+            .email
+            .calendar
+            .as_deref()
+            .expect("calendar attached");
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{backend}");
+        assert!(
+            ics.contains("URL:https://treffpunkt.example/tilbud/leve-med-kols\r\n"),
+            "{backend}: the calendar file links to the page, absolutely:\n{ics}"
+        );
 
         // The link works once: again it only shows the state.
-        let again = service::confirm(&db, &confirm, now(), &s).await.unwrap();
+        let again = service::confirm(&db, &confirm, now()).await.unwrap();
         assert_eq!(again.status, SignUpStatus::Confirmed, "{backend}");
         assert_eq!(
-            outbox_to(&db, "kari@example.no").await.len(),
+            inbox.to(&db, "kari@example.no").await.len(),
             2,
             "{backend}: no second email"
         );
 
-        let wrong = service::confirm(&db, "not-a-token", now(), &s).await;
-        assert_eq!(wrong.unwrap_err(), SignUpError::LinkInvalid, "{backend}");
-        let cancel_as_confirm =
-            service::confirm(&db, &token(&mails[0].body_text, "avmeld"), now(), &s).await;
+        let wrong = service::confirm(&db, "not-a-token", now()).await;
+        assert_eq!(wrong.unwrap_err(), AppError::LinkInvalid, "{backend}");
+        let cancel_as_confirm = service::confirm(&db, &token(&first.text, "avmeld"), now()).await;
         assert_eq!(
             cancel_as_confirm.unwrap_err(),
-            SignUpError::LinkInvalid,
+            AppError::LinkInvalid,
             "{backend}: links are per purpose"
         );
     }
@@ -87,7 +104,7 @@ async fn sign_up_holds_a_place_then_confirms_by_the_emailed_link() {
 #[tokio::test]
 async fn on_behalf_sign_up_mails_everyone_concerned() {
     for (backend, db) in databases().await {
-        let s = settings();
+        let (s, inbox) = (settings(), Inbox::new());
         let both = SignUpForm {
             participant_name: "Per Hansen".into(),
             participant_email: "per@example.no".into(),
@@ -100,20 +117,21 @@ async fn on_behalf_sign_up_mails_everyone_concerned() {
         service::sign_up(&db, COURSE, &both.validate().unwrap(), Lang::Nb, now(), &s)
             .await
             .unwrap();
-        let to_kari = outbox_to(&db, "kari@example.no").await;
-        let to_per = outbox_to(&db, "per@example.no").await;
+        let to_kari = inbox.to(&db, "kari@example.no").await;
+        let to_per = inbox.to(&db, "per@example.no").await;
         assert_eq!((to_kari.len(), to_per.len()), (1, 1), "{backend}");
         assert!(
-            to_kari[0].body_text.starts_with("Hei Kari Hansen,"),
+            to_kari[0].email.text.starts_with("Hei Kari Hansen,"),
             "{backend}"
         );
         assert!(
-            to_per[0].body_text.starts_with("Hei Per Hansen,"),
+            to_per[0].email.text.starts_with("Hei Per Hansen,"),
             "{backend}"
         );
         assert!(
             to_kari[0]
-                .body_text
+                .email
+                .text
                 .contains("Kari Hansen meldte på Per Hansen."),
             "{backend}"
         );
@@ -134,11 +152,7 @@ async fn on_behalf_sign_up_mails_everyone_concerned() {
         )
         .await
         .unwrap();
-        assert_eq!(
-            outbox_to(&db, "kari@example.no").await.len(),
-            2,
-            "{backend}"
-        );
+        assert_eq!(inbox.to(&db, "kari@example.no").await.len(), 2, "{backend}");
         assert_eq!(
             sign_ups(&db).await.len(),
             2,
@@ -150,28 +164,114 @@ async fn on_behalf_sign_up_mails_everyone_concerned() {
 #[tokio::test]
 async fn a_second_sign_up_changes_nothing_and_tells_the_owner() {
     for (backend, db) in databases().await {
-        let s = settings();
+        let (s, inbox) = (settings(), Inbox::new());
         service::sign_up(&db, COURSE, &person("ola@example.no"), Lang::Nb, now(), &s)
             .await
             .unwrap();
-        let again = service::sign_up(&db, COURSE, &person("OLA@example.no"), Lang::En, now(), &s)
+        let again = service::sign_up(&db, COURSE, &person("OLA@Example.no"), Lang::En, now(), &s)
             .await
             .unwrap();
         assert_eq!(again, Receipt::AlreadySignedUp, "{backend}");
         assert_eq!(sign_ups(&db).await.len(), 1, "{backend}");
-        let mails = outbox_to(&db, "ola@example.no").await;
+        let mails = inbox.to(&db, "ola@example.no").await;
         assert_eq!(mails.len(), 2, "{backend}");
         assert_eq!(
-            mails[1].subject, "Leve med kols: du er allerede påmeldt",
+            mails[1].email.subject, "Leve med kols: du er allerede påmeldt",
             "{backend}: in the first sign-up's language"
         );
     }
 }
 
 #[tokio::test]
+async fn signing_up_again_unconfirmed_sends_a_fresh_confirm_link_and_the_old_one_stops_working() {
+    for (backend, db) in databases().await {
+        let (s, inbox) = (settings(), Inbox::new());
+        service::sign_up(&db, COURSE, &person("ola@example.no"), Lang::Nb, now(), &s)
+            .await
+            .unwrap();
+        let first = inbox.to(&db, "ola@example.no").await.remove(0);
+        let old = token(&first.email.text, "bekreft");
+
+        // The first email went to spam; Ola signs up again.
+        service::sign_up(&db, COURSE, &person("ola@example.no"), Lang::Nb, now(), &s)
+            .await
+            .unwrap();
+        let second = inbox.to(&db, "ola@example.no").await.remove(1);
+        let fresh = try_token(&second.email.text, "bekreft")
+            .unwrap_or_else(|| panic!("{backend}: no confirm link in\n{}", second.email.text));
+        assert_ne!(fresh, old, "{backend}");
+        assert_eq!(
+            service::confirm(&db, &old, now()).await.unwrap_err(),
+            AppError::LinkInvalid,
+            "{backend}: the old link stops working"
+        );
+        let done = service::confirm(&db, &fresh, now()).await.unwrap();
+        assert_eq!(done.status, SignUpStatus::Confirmed, "{backend}");
+
+        // Once confirmed, a third try sends no confirm link at all.
+        service::sign_up(&db, COURSE, &person("ola@example.no"), Lang::Nb, now(), &s)
+            .await
+            .unwrap();
+        let third = inbox.to(&db, "ola@example.no").await.pop().unwrap();
+        assert_eq!(third.email.subject, "Leve med kols: du er allerede påmeldt");
+        assert!(
+            try_token(&third.email.text, "bekreft").is_none(),
+            "{backend}: {}",
+            third.email.text
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_full_course_answers_a_new_address_and_a_known_one_alike() {
+    // Both orders: the known address first, then a new one; and the other
+    // way round on a fresh course.
+    for first_known in [true, false] {
+        for (backend, db) in databases().await {
+            let (s, inbox) = (settings(), Inbox::new());
+            set_capacity(&db, 1, false).await;
+            service::sign_up(
+                &db,
+                COURSE,
+                &person("holder@example.no"),
+                Lang::Nb,
+                now(),
+                &s,
+            )
+            .await
+            .unwrap();
+            let (holder, newcomer) = (person("holder@example.no"), person("new@example.no"));
+            let known = || service::sign_up(&db, COURSE, &holder, Lang::Nb, now(), &s);
+            let new = || service::sign_up(&db, COURSE, &newcomer, Lang::Nb, now(), &s);
+            let (a, b) = if first_known {
+                let a = known().await;
+                (a, new().await)
+            } else {
+                let b = new().await;
+                (known().await, b)
+            };
+            assert_eq!(a, Ok(Receipt::AlreadySignedUp), "{backend}");
+            assert_eq!(b, Ok(Receipt::Full), "{backend}");
+            assert_eq!(sign_ups(&db).await.len(), 1, "{backend}: nothing stored");
+            let to_new = inbox.to(&db, "new@example.no").await;
+            assert_eq!(to_new.len(), 1, "{backend}");
+            assert_eq!(
+                to_new[0].email.subject, "Leve med kols: kurset er fullt",
+                "{backend}"
+            );
+            assert!(to_new[0].email.text.starts_with("Hei,"), "{backend}");
+            assert!(
+                try_token(&to_new[0].email.text, "avmeld").is_none(),
+                "{backend}: nothing to cancel"
+            );
+        }
+    }
+}
+
+#[tokio::test]
 async fn cancelling_gives_the_place_to_the_first_in_line_once() {
     for (backend, db) in databases().await {
-        let s = settings();
+        let (s, inbox) = (settings(), Inbox::new());
         set_capacity(&db, 2, true).await;
         for who in ["a", "b", "c", "d"] {
             service::sign_up(
@@ -185,51 +285,52 @@ async fn cancelling_gives_the_place_to_the_first_in_line_once() {
             .await
             .unwrap();
         }
-        let statuses = |rows: Vec<app::backend::entities::sign_up::Model>| -> Vec<String> {
+        let statuses = |rows: Vec<app::backend::entities::sign_up::Model>| -> Vec<SignUpStatus> {
             rows.into_iter().map(|r| r.status).collect()
         };
+        use SignUpStatus::*;
         assert_eq!(
             statuses(sign_ups(&db).await),
             [
-                "awaiting_confirmation",
-                "awaiting_confirmation",
-                "waiting_list",
-                "waiting_list"
+                AwaitingConfirmation,
+                AwaitingConfirmation,
+                WaitingList,
+                WaitingList
             ],
             "{backend}"
         );
-        let c_mail = &outbox_to(&db, "c@example.no").await[0];
+        let c_mail = &inbox.to(&db, "c@example.no").await[0];
         assert!(
-            c_mail.body_text.contains("nummer 1 på ventelisten"),
+            c_mail.email.text.contains("nummer 1 på ventelisten"),
             "{backend}: {}",
-            c_mail.body_text
+            c_mail.email.text
         );
 
-        let cancel_a = token(&outbox_to(&db, "a@example.no").await[0].body_text, "avmeld");
+        let cancel_a = token(&inbox.to(&db, "a@example.no").await[0].email.text, "avmeld");
         let view = service::cancel(&db, &cancel_a, now(), &s).await.unwrap();
-        assert_eq!(view.status, SignUpStatus::Cancelled, "{backend}");
+        assert_eq!(view.status, Cancelled, "{backend}");
         assert_eq!(
             statuses(sign_ups(&db).await),
             [
-                "cancelled",
-                "awaiting_confirmation",
-                "awaiting_confirmation",
-                "waiting_list"
+                Cancelled,
+                AwaitingConfirmation,
+                AwaitingConfirmation,
+                WaitingList
             ],
             "{backend}"
         );
-        let c_mails = outbox_to(&db, "c@example.no").await;
+        let c_mails = inbox.to(&db, "c@example.no").await;
         assert_eq!(
-            c_mails.last().unwrap().subject,
+            c_mails.last().unwrap().email.subject,
             "Leve med kols: du har fått plass",
             "{backend}"
         );
 
         // The same link again promotes nobody else.
         service::cancel(&db, &cancel_a, now(), &s).await.unwrap();
-        assert_eq!(sign_ups(&db).await[3].status, "waiting_list", "{backend}");
+        assert_eq!(sign_ups(&db).await[3].status, WaitingList, "{backend}");
         assert_eq!(
-            outbox_to(&db, "a@example.no").await.len(),
+            inbox.to(&db, "a@example.no").await.len(),
             2,
             "{backend}: one cancellation email"
         );
@@ -239,7 +340,7 @@ async fn cancelling_gives_the_place_to_the_first_in_line_once() {
 #[tokio::test]
 async fn unconfirmed_holds_expire_and_pass_the_place_on() {
     for (backend, db) in databases().await {
-        let s = settings();
+        let (s, inbox) = (settings(), Inbox::new());
         set_capacity(&db, 1, true).await;
         service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
             .await
@@ -247,39 +348,34 @@ async fn unconfirmed_holds_expire_and_pass_the_place_on() {
         service::sign_up(&db, COURSE, &person("b@example.no"), Lang::Nb, now(), &s)
             .await
             .unwrap();
-        let later = Now::at(now().utc + Duration::hours(25));
+        let confirm_a = token(
+            &inbox.to(&db, "a@example.no").await[0].email.text,
+            "bekreft",
+        );
+        let later = app::backend::clock::Now::at(now().utc + Duration::hours(25));
         assert_eq!(
-            service::expire_holds(&db, now(), &s).await.unwrap(),
+            expire_holds::run(&db, now(), &s).await.unwrap(),
             0,
             "{backend}: not yet"
         );
         assert_eq!(
-            service::expire_holds(&db, later, &s).await.unwrap(),
+            expire_holds::run(&db, later, &s).await.unwrap(),
             1,
             "{backend}"
         );
         let rows = sign_ups(&db).await;
         assert_eq!(
-            (rows[0].status.as_str(), rows[1].status.as_str()),
-            ("expired", "awaiting_confirmation"),
+            (rows[0].status, rows[1].status),
+            (SignUpStatus::Expired, SignUpStatus::AwaitingConfirmation),
             "{backend}"
         );
-        let late = service::confirm(
-            &db,
-            &token(
-                &outbox_to(&db, "a@example.no").await[0].body_text,
-                "bekreft",
-            ),
-            later,
-            &s,
-        )
-        .await;
-        assert_eq!(late.unwrap_err(), SignUpError::LinkExpired, "{backend}");
+        let late = service::confirm(&db, &confirm_a, later).await;
+        assert_eq!(late.unwrap_err(), AppError::LinkExpired, "{backend}");
     }
 }
 
 #[tokio::test]
-async fn closed_full_and_not_yet_open_courses_refuse() {
+async fn closed_and_not_yet_open_courses_refuse() {
     for (backend, db) in databases().await {
         let s = settings();
         let past = service::sign_up(
@@ -291,7 +387,7 @@ async fn closed_full_and_not_yet_open_courses_refuse() {
             &s,
         )
         .await;
-        assert_eq!(past.unwrap_err(), SignUpError::Closed, "{backend}");
+        assert_eq!(past.unwrap_err(), AppError::SignUpClosed, "{backend}");
         let group = service::sign_up(
             &db,
             "seniorkor",
@@ -303,96 +399,137 @@ async fn closed_full_and_not_yet_open_courses_refuse() {
         .await;
         assert_eq!(
             group.unwrap_err(),
-            SignUpError::NotFound,
+            AppError::NotFound,
             "{backend}: not a course"
         );
-        set_capacity(&db, 1, false).await;
-        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
-        let full =
-            service::sign_up(&db, COURSE, &person("b@example.no"), Lang::Nb, now(), &s).await;
-        assert_eq!(full.unwrap_err(), SignUpError::Full, "{backend}");
-        let early = Now::at("2026-10-01T08:00:00".parse().unwrap());
+        let bogus = service::sign_up(
+            &db,
+            "../../etc",
+            &person("a@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+        )
+        .await;
+        assert_eq!(bogus.unwrap_err(), AppError::NotFound, "{backend}");
+        let early = at("2026-10-01T08:00:00");
         let not_yet =
             service::sign_up(&db, COURSE, &person("c@example.no"), Lang::Nb, early, &s).await;
-        assert_eq!(not_yet.unwrap_err(), SignUpError::NotOpenYet, "{backend}");
+        assert_eq!(not_yet.unwrap_err(), AppError::SignUpNotOpen, "{backend}");
     }
 }
 
 #[tokio::test]
-async fn reminders_go_once_and_personal_data_is_removed_after_the_course() {
+async fn reminders_go_once_a_few_days_before_the_first_session() {
     for (backend, db) in databases().await {
-        let s = settings();
+        let (s, inbox) = (settings(), Inbox::new());
         service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
             .await
             .unwrap();
         let confirm = token(
-            &outbox_to(&db, "a@example.no").await[0].body_text,
+            &inbox.to(&db, "a@example.no").await[0].email.text,
             "bekreft",
         );
-        service::confirm(&db, &confirm, now(), &s).await.unwrap();
+        service::confirm(&db, &confirm, now()).await.unwrap();
         assert_eq!(
-            service::send_reminders(&db, now(), &s, 2).await.unwrap(),
+            reminders::run(&db, now(), 2).await.unwrap(),
             0,
             "{backend}: too early"
         );
-        let two_days_before = Now::at("2027-01-10T09:00:00".parse().unwrap());
+        // The course starts Tuesday 12 January 2027 at 18.00.
+        let two_days_before = at("2027-01-10T09:00:00");
         assert_eq!(
-            service::send_reminders(&db, two_days_before, &s, 2)
-                .await
-                .unwrap(),
+            reminders::run(&db, two_days_before, 2).await.unwrap(),
             1,
             "{backend}"
         );
         assert_eq!(
-            service::send_reminders(&db, two_days_before, &s, 2)
-                .await
-                .unwrap(),
+            reminders::run(&db, two_days_before, 2).await.unwrap(),
             0,
             "{backend}: once"
         );
+        let reminder = inbox
+            .to_at(&db, "a@example.no", two_days_before)
+            .await
+            .pop()
+            .unwrap();
         assert_eq!(
-            outbox_to(&db, "a@example.no").await.last().unwrap().subject,
-            "Leve med kols: snart kursstart"
-        );
-
-        let soon_after = Now::at("2027-02-01T09:00:00".parse().unwrap());
-        assert_eq!(
-            service::anonymise(&db, soon_after, 30).await.unwrap(),
-            0,
-            "{backend}: kept 30 days"
-        );
-        let month_after = Now::at("2027-02-20T09:00:00".parse().unwrap());
-        assert_eq!(
-            service::anonymise(&db, month_after, 30).await.unwrap(),
-            1,
+            reminder.email.subject, "Leve med kols: snart kursstart",
             "{backend}"
         );
-        let row = &sign_ups(&db).await[0];
-        assert_eq!(row.participant_name, "", "{backend}");
-        assert_eq!(row.participant_email, None, "{backend}");
-        assert!(row.anonymised_at.is_some(), "{backend}");
-        let gone = service::cancel(
-            &db,
-            &token(&outbox_to(&db, "a@example.no").await[0].body_text, "avmeld"),
-            month_after,
-            &s,
-        )
-        .await;
+        let started = at("2027-01-12T18:00:00");
         assert_eq!(
-            gone.unwrap_err(),
-            SignUpError::LinkInvalid,
-            "{backend}: links are deleted too"
+            reminders::run(&db, started, 2).await.unwrap(),
+            0,
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn links_expire_the_day_after_the_course_in_oslo_time() {
+    for (backend, db) in databases().await {
+        let (s, inbox) = (settings(), Inbox::new());
+        // Signed up in winter (UTC+1) for a course that ends in summer
+        // (UTC+2): the link's expiry keeps summer's offset.
+        move_sessions(&db, COURSE, &["2027-06-14T18:00:00", "2027-06-21T18:00:00"]).await;
+        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
+            .await
+            .unwrap();
+        let mail = inbox.to(&db, "a@example.no").await.remove(0);
+        let cancel = token(&mail.email.text, "avmeld");
+        let row = sign_up_token::Entity::find()
+            .filter(sign_up_token::Column::Purpose.eq(Purpose::Cancel))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        // The last session ends 21 June 20.00 in Oslo; a day later is
+        // 22 June 20.00 Oslo summer time, 18.00 UTC.
+        assert_eq!(
+            row.expires_at,
+            "2027-06-22T18:00:00".parse().unwrap(),
+            "{backend}"
+        );
+        let before = at("2027-06-22T17:59:00");
+        let after = at("2027-06-22T18:01:00");
+        assert!(
+            service::view_link(&db, &cancel, Purpose::Cancel, before)
+                .await
+                .is_ok(),
+            "{backend}"
+        );
+        assert_eq!(
+            service::view_link(&db, &cancel, Purpose::Cancel, after)
+                .await
+                .unwrap_err(),
+            AppError::LinkExpired,
+            "{backend}"
         );
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn two_hundred_at_once_never_exceed_five_places() {
+async fn two_hundred_at_once_never_exceed_five_places_while_the_worker_sends() {
     for (backend, db) in databases().await {
-        let s = settings();
+        let (s, inbox) = (settings(), Inbox::new());
         set_capacity(&db, 5, true).await;
+        // The mail worker sends throughout, as in production.
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let worker = {
+            let (db, mailer, stop) = (db.clone(), inbox.mailer().clone(), stop.clone());
+            tokio::spawn(async move {
+                let mut passes = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    app::backend::mail::send_due(&db, &mailer, &outgoing(), now)
+                        .await
+                        .unwrap();
+                    passes += 1;
+                    tokio::task::yield_now().await;
+                }
+                passes
+            })
+        };
         let tasks: Vec<_> = (0..200)
             .map(|i| {
                 let (db, s) = (db.clone(), s.clone());
@@ -416,48 +553,58 @@ async fn two_hundred_at_once_never_exceed_five_places() {
                 "{backend}: {receipt:?}"
             );
         }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert!(worker.await.unwrap() > 0, "{backend}: the worker ran");
         let rows = sign_ups(&db).await;
-        let holders: Vec<i32> = rows
-            .iter()
-            .filter(|r| r.status == "awaiting_confirmation")
-            .map(|r| r.id)
-            .collect();
-        let waiting: Vec<i32> = rows
-            .iter()
-            .filter(|r| r.status == "waiting_list")
-            .map(|r| r.id)
-            .collect();
+        let ids_with = |status| -> Vec<i32> {
+            rows.iter()
+                .filter(|r| r.status == status)
+                .map(|r| r.id)
+                .collect()
+        };
+        let holders = ids_with(SignUpStatus::AwaitingConfirmation);
+        let waiting = ids_with(SignUpStatus::WaitingList);
         assert_eq!((holders.len(), waiting.len()), (5, 195), "{backend}");
         assert!(
             holders.iter().max() < waiting.iter().min(),
             "{backend}: the first five to arrive hold the places"
         );
         // Each waiting-list email states the position in arrival order.
-        for (position, row) in rows
+        let mut by_id = rows.clone();
+        by_id.sort_by_key(|r| r.id);
+        for (position, row) in by_id
             .iter()
-            .filter(|r| r.status == "waiting_list")
+            .filter(|r| r.status == SignUpStatus::WaitingList)
             .enumerate()
             .step_by(37)
         {
-            let mail = &outbox_to(&db, row.participant_email.as_deref().unwrap()).await[0];
+            let mail = &inbox
+                .to(&db, row.participant_email.as_deref().unwrap())
+                .await[0];
             assert!(
-                mail.body_text
+                mail.email
+                    .text
                     .contains(&format!("nummer {} på", position + 1)),
                 "{backend}: {}",
-                mail.body_text
+                mail.email.text
             );
         }
 
-        for holder in rows.iter().filter(|r| r.status == "awaiting_confirmation") {
-            let mail = &outbox_to(&db, holder.participant_email.as_deref().unwrap()).await[0];
-            service::cancel(&db, &token(&mail.body_text, "avmeld"), now(), &s)
+        for holder in rows
+            .iter()
+            .filter(|r| r.status == SignUpStatus::AwaitingConfirmation)
+        {
+            let mail = &inbox
+                .to(&db, holder.participant_email.as_deref().unwrap())
+                .await[0];
+            service::cancel(&db, &token(&mail.email.text, "avmeld"), now(), &s)
                 .await
                 .unwrap();
         }
         let after = sign_ups(&db).await;
         let promoted: Vec<i32> = after
             .iter()
-            .filter(|r| r.status == "awaiting_confirmation")
+            .filter(|r| r.status == SignUpStatus::AwaitingConfirmation)
             .map(|r| r.id)
             .collect();
         assert_eq!(
@@ -466,9 +613,25 @@ async fn two_hundred_at_once_never_exceed_five_places() {
             "{backend}: exactly the next five, in order"
         );
         assert_eq!(
-            after.iter().filter(|r| r.status == "waiting_list").count(),
+            after
+                .iter()
+                .filter(|r| r.status == SignUpStatus::WaitingList)
+                .count(),
             190,
             "{backend}"
+        );
+        // Every email of the run went out exactly once.
+        let all = inbox.to(&db, "nobody@example.no").await;
+        assert!(all.is_empty());
+        let mut ids: Vec<String> = inbox.all().into_iter().map(|d| d.message_id).collect();
+        let sent = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), sent, "{backend}: no email twice");
+        assert_eq!(
+            sent,
+            200 + 5 + 5,
+            "{backend}: one per sign-up, cancellation and promotion"
         );
     }
 }

@@ -1,0 +1,113 @@
+//! The `treffpunkt` command line: help, version and usage errors answer
+//! before anything touches a database or a file; SIGTERM lets the mail
+//! worker finish before the process ends.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn treffpunkt(args: &[&str], dir: &PathBuf) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("the binary runs")
+}
+
+/// An empty working folder, so that anything written shows.
+fn empty_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("treffpunkt-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn is_empty(dir: &PathBuf) -> bool {
+    std::fs::read_dir(dir).unwrap().next().is_none()
+}
+
+#[test]
+fn help_and_version_answer_without_touching_a_database() {
+    let dir = empty_dir("help");
+    let help = treffpunkt(&["--help"], &dir);
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    for command in ["serve", "import", "settings"] {
+        assert!(text.contains(command), "{command} in\n{text}");
+    }
+    let import_help = treffpunkt(&["import", "--help"], &dir);
+    assert!(import_help.status.success());
+    assert!(String::from_utf8_lossy(&import_help.stdout).contains("<FILE>"));
+    let version = treffpunkt(&["--version"], &dir);
+    assert!(version.status.success());
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("treffpunkt 0."));
+    assert!(is_empty(&dir), "help created files");
+}
+
+#[test]
+fn a_wrong_command_is_a_usage_error_that_touches_nothing() {
+    let dir = empty_dir("usage");
+    for args in [&["bogus"][..], &["import"], &["serve", "--port", "1"]] {
+        let out = treffpunkt(args, &dir);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}: says why");
+    }
+    assert!(is_empty(&dir), "a usage error created files");
+}
+
+#[test]
+fn settings_are_listed_with_their_defaults() {
+    let dir = empty_dir("settings");
+    let out = treffpunkt(&["settings"], &dir);
+    assert!(out.status.success());
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("| `ANONYMISE_AFTER_DAYS` | `30` |"),
+        "{table}"
+    );
+    assert!(is_empty(&dir));
+}
+
+#[test]
+fn sigterm_stops_the_server_after_the_worker_has_finished() {
+    let dir = empty_dir("serve");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
+        .arg("serve")
+        .current_dir(&dir)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/t.db?mode=rwc", dir.display()),
+        )
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("SEED_DEMO", "0")
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the server did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let log =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("shutting down"), "{log}");
+    assert!(log.contains("mail worker stopped"), "{log}");
+}

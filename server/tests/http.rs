@@ -1,0 +1,436 @@
+//! The site over HTTP, in-process, on every test database: one test per
+//! behaviour, each run as a browser without JavaScript would ask.
+
+mod support;
+
+use std::time::Duration;
+
+use http::{StatusCode, header};
+use leptos::server_fn::ServerFn;
+use support::*;
+
+#[tokio::test]
+async fn pages_render_in_the_negotiated_language() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let nb = get(app, "/", &[]).await;
+        assert_eq!(nb.status, StatusCode::OK, "{b}");
+        assert!(nb.body.contains(r#"<html lang="nb""#), "{b}");
+        assert!(nb.body.contains("Østbyen"), "{b}: districts listed");
+        assert!(nb.body.contains("Velg bydel"), "{b}");
+
+        let en = get(app, "/", &[("accept-language", "en-GB,en;q=0.9")]).await;
+        assert!(en.body.contains(r#"<html lang="en""#), "{b}");
+        assert!(
+            !en.body.contains("Velg bydel"),
+            "{b}: no Bokmål UI in English"
+        );
+
+        let nn = get(
+            app,
+            "/",
+            &[("cookie", "lang=nn"), ("accept-language", "en")],
+        )
+        .await;
+        assert!(
+            nn.body.contains(r#"<html lang="nn""#),
+            "{b}: the cookie beats the header"
+        );
+        assert!(
+            nn.body.contains("Austbyen"),
+            "{b}: district names per language"
+        );
+
+        let url = get(app, "/?lang=en", &[("cookie", "lang=nn")]).await;
+        assert!(
+            url.body.contains(r#"<html lang="en""#),
+            "{b}: the URL beats the cookie"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_district_page_filters_by_its_query_string() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let all = get(app, "/bydel/ostbyen", &[]).await;
+        assert_eq!(all.status, StatusCode::OK, "{b}");
+        assert!(
+            all.body
+                .contains("<title>Tilbud i Østbyen – Treffpunkt</title>"),
+            "{b}"
+        );
+        assert!(all.body.contains("Sterk og stødig"), "{b}");
+        assert!(all.body.contains("Åpent treffsted"), "{b}");
+
+        let groups = get(app, "/bydel/ostbyen?kind=activity_group&free=1", &[]).await;
+        assert!(groups.body.contains("Sterk og stødig"), "{b}");
+        assert!(!groups.body.contains("Åpent treffsted"), "{b}");
+        assert!(
+            groups
+                .body
+                .contains(r#"<option value="activity_group" selected"#),
+            "{b}: the form shows the active filter"
+        );
+    }
+}
+
+#[tokio::test]
+async fn search_finds_offerings_and_the_offering_page_shows_one() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let found = get(app, "/tilbud?q=ST%C3%98DIG", &[]).await;
+        assert!(found.body.contains("/tilbud/sterk-og-stodig"), "{b}");
+        assert!(!found.body.contains("/tilbud/seniorkor"), "{b}");
+
+        let page = get(app, "/tilbud/sterk-og-stodig", &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{b}");
+        assert!(page.body.contains("<h1>Sterk og stødig</h1>"), "{b}");
+        assert!(page.body.contains("Hver tirsdag kl. 10.00–11.00"), "{b}");
+        assert!(
+            page.body
+                .contains(r#"<meta name="description" content="Styrke og balanse for seniorer.""#),
+            "{b}"
+        );
+        assert!(
+            page.body.contains("/tilbud/sterk-og-stodig/kalender.ics"),
+            "{b}"
+        );
+
+        let fallback = get(app, "/tilbud/seniorkor?lang=nn", &[]).await;
+        assert!(
+            fallback.body.contains(r#"<h1 lang="nb">Seniorkor</h1>"#),
+            "{b}: marked as Bokmål"
+        );
+        assert!(
+            fallback.body.contains("finst ikkje på nynorsk"),
+            "{b}: and says so"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_are_translated_404s() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        for path in [
+            "/finnes-ikke",
+            "/bydel/atlantis",
+            "/tilbud/finnes-ikke",
+            "/tilbud/%C3%98",
+        ] {
+            let reply = get(app, path, &[]).await;
+            assert_eq!(reply.status, StatusCode::NOT_FOUND, "{b}: {path}");
+            assert!(reply.body.contains("Fant ikke siden"), "{b}: {path}");
+        }
+        let en = get(app, "/bydel/atlantis", &[("cookie", "lang=en")]).await;
+        assert_eq!(en.status, StatusCode::NOT_FOUND, "{b}");
+        assert!(!en.body.contains("Fant ikke siden"), "{b}");
+    }
+}
+
+#[tokio::test]
+async fn the_calendar_file_links_to_the_page_absolutely() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let ics = get(app, "/tilbud/sterk-og-stodig/kalender.ics", &[]).await;
+        assert_eq!(ics.status, StatusCode::OK, "{b}");
+        assert_eq!(
+            ics.header(header::CONTENT_TYPE),
+            "text/calendar; charset=utf-8",
+            "{b}"
+        );
+        assert!(
+            ics.header(header::CONTENT_DISPOSITION)
+                .contains("sterk-og-stodig.ics"),
+            "{b}"
+        );
+        assert!(ics.body.contains("RRULE:FREQ=WEEKLY;BYDAY=TU"), "{b}");
+        assert!(
+            ics.body
+                .contains("URL:https://treffpunkt.example/tilbud/sterk-og-stodig"),
+            "{b}"
+        );
+        let missing = get(app, "/tilbud/finnes-ikke/kalender.ics", &[]).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn the_language_form_remembers_the_choice_and_returns_only_within_the_site() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let reply = post(
+            app,
+            "/sprak",
+            "back=%2Fbydel%2Fostbyen%3Ffree%3D1&lang=en",
+            "10.0.0.1",
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{b}");
+        assert_eq!(
+            reply.header(header::LOCATION),
+            "/bydel/ostbyen?free=1",
+            "{b}"
+        );
+        let cookie = reply.header(header::SET_COOKIE);
+        assert!(
+            cookie.starts_with("lang=en;") && cookie.contains("Max-Age=31536000"),
+            "{b}: {cookie}"
+        );
+        assert!(
+            cookie.ends_with("; Secure"),
+            "{b}: the site is https: {cookie}"
+        );
+        for elsewhere in [
+            "%2F%2Fevil.example",
+            "%2F%5Cevil.example",
+            "%2F%09%2Fevil.example",
+            "https%3A%2F%2Fevil.example",
+        ] {
+            let offsite = post(
+                app,
+                "/sprak",
+                &format!("back={elsewhere}&lang=nn"),
+                "10.0.0.1",
+            )
+            .await;
+            assert_eq!(offsite.header(header::LOCATION), "/", "{b}: {elsewhere}");
+        }
+    }
+    // Over plain HTTP the cookie cannot be Secure, or it would not come back.
+    let site = sites_with(&[("PUBLIC_URL", "http://127.0.0.1:3000")])
+        .await
+        .remove(0);
+    let reply = post(&site.app, "/sprak", "back=%2F&lang=nn", "10.0.0.1").await;
+    assert!(!reply.header(header::SET_COOKIE).contains("Secure"));
+}
+
+#[tokio::test]
+async fn the_health_check_pings_the_database() {
+    for site in sites().await {
+        assert_eq!(
+            get(&site.app, "/healthz", &[]).await.status,
+            StatusCode::OK,
+            "{}",
+            site.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        for path in [
+            "/",
+            "/tilbud/leve-med-kols",
+            "/finnes-ikke",
+            "/pkg/treffpunkt.css",
+            "/healthz",
+        ] {
+            let reply = get(app, path, &[]).await;
+            let csp = reply.header(header::CONTENT_SECURITY_POLICY);
+            assert!(
+                csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+                "{b}: {path}: {csp}"
+            );
+            assert!(!csp.contains("unsafe-inline"), "{b}: {path}: {csp}");
+            assert!(csp.contains("frame-ancestors 'none'"), "{b}: {path}");
+            assert!(
+                csp.contains("upgrade-insecure-requests"),
+                "{b}: {path}: https site"
+            );
+            assert_eq!(
+                reply.header(header::X_CONTENT_TYPE_OPTIONS),
+                "nosniff",
+                "{b}: {path}"
+            );
+            assert_eq!(
+                reply.header(header::STRICT_TRANSPORT_SECURITY),
+                "max-age=31536000",
+                "{b}: {path}"
+            );
+            assert_eq!(
+                reply.header(header::REFERRER_POLICY),
+                "strict-origin-when-cross-origin",
+                "{b}: {path}"
+            );
+        }
+        let page = get(app, "/", &[]).await;
+        for script in page
+            .body
+            .match_indices("<script")
+            .map(|(i, _)| &page.body[i..])
+        {
+            let tag = &script[..script.find('>').unwrap() + 1];
+            assert!(
+                tag.contains(" src="),
+                "{b}: an inline script the policy would block: {}",
+                &script[..script.len().min(300)]
+            );
+        }
+        assert!(
+            page.body
+                .contains(r#"<script type="module" src="/pkg/islands.js"></script>"#),
+            "{b}"
+        );
+        let link = get(app, "/pamelding/avmeld?token=abc", &[]).await;
+        assert_eq!(
+            link.header(header::REFERRER_POLICY),
+            "no-referrer",
+            "{b}: a token in the address"
+        );
+        assert_eq!(link.header(header::CACHE_CONTROL), "no-store", "{b}");
+    }
+    let plain = sites_with(&[("PUBLIC_URL", "http://127.0.0.1:3000")])
+        .await
+        .remove(0);
+    let reply = get(&plain.app, "/", &[]).await;
+    assert_eq!(
+        reply.header(header::STRICT_TRANSPORT_SECURITY),
+        "",
+        "no HSTS over HTTP"
+    );
+    assert!(
+        !reply
+            .header(header::CONTENT_SECURITY_POLICY)
+            .contains("upgrade-insecure")
+    );
+}
+
+/// Search words and stored names that try to end the title and run
+/// script; each must come back as text.
+const XSS: [&str; 6] = [
+    "</title><script>alert(1)</script>",
+    "\"><img src=x onerror=alert(2)>",
+    "<svg onload=alert(3)>",
+    "'--><script>alert(4)</script>",
+    "</TITLE ><ScRiPt>alert(5)</ScRiPt>",
+    "<!--<script>alert(6)</script>-->",
+];
+
+fn title_of(body: &str) -> &str {
+    let start = body.find("<title>").expect("a title") + "<title>".len();
+    let end = body[start..].find("</title>").expect("an end to the title") + start;
+    &body[start..end]
+}
+
+/// No markup an attacker typed survives as markup anywhere in the page.
+fn assert_inert(body: &str, what: &str) {
+    let lower = body.to_lowercase();
+    for live in ["<script>alert", "<img src=x", "<svg onload", "<b>kontakt"] {
+        assert!(!lower.contains(live), "{what}: live {live:?} in the page");
+    }
+    assert_eq!(lower.matches("<title").count(), 1, "{what}: one title");
+}
+
+#[tokio::test]
+async fn titles_and_pages_show_script_as_text_from_search_and_from_data() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        for attack in XSS {
+            let q: String = url_encode(attack);
+            let reply = get(app, &format!("/tilbud?q={q}"), &[]).await;
+            assert_eq!(reply.status, StatusCode::OK, "{b}: {attack}");
+            assert_inert(&reply.body, attack);
+            let title = title_of(&reply.body);
+            assert!(!title.contains('<') && !title.contains('>'), "{b}: {title}");
+        }
+        let once = get(app, "/tilbud?q=Kaffe+%26+kake", &[]).await;
+        assert_eq!(
+            title_of(&once.body),
+            "Søk: «Kaffe &amp; kake» – Treffpunkt",
+            "{b}: escaped once, not twice"
+        );
+
+        for path in [
+            "/",
+            "/bydel/provebydel",
+            "/tilbud",
+            "/tilbud/kaffe-og-skript",
+            "/tilbud/kaffe-og-skript?lang=nn",
+            "/tilbud?q=kaffe",
+        ] {
+            let reply = get(app, path, &[]).await;
+            assert_eq!(reply.status, StatusCode::OK, "{b}: {path}");
+            assert_inert(&reply.body, path);
+        }
+        let page = get(app, "/tilbud/kaffe-og-skript", &[]).await;
+        assert_eq!(
+            title_of(&page.body),
+            "Kaffe &lt;/title&gt;&lt;script&gt;alert('title')&lt;/script&gt;&lt;!-- – Treffpunkt",
+            "{b}"
+        );
+        assert!(
+            page.body
+                .contains("&amp;lt;script&amp;gt; står her som tekst"),
+            "{b}: text that looks escaped stays as typed"
+        );
+        let district = get(app, "/bydel/provebydel?lang=nn", &[]).await;
+        assert!(title_of(&district.body).contains("&lt;/title&gt;"), "{b}");
+    }
+}
+
+fn url_encode(text: &str) -> String {
+    serde_urlencoded::to_string([("q", text)]).unwrap()["q=".len()..].to_string()
+}
+
+#[tokio::test]
+async fn server_functions_hold_their_input_to_the_form_s_bounds() {
+    use app::api::directory::ListingPage;
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        // Two thousand words: unbounded, one LIKE each, too deep for SQLite.
+        let words = "a ".repeat(2000);
+        let body = format!(
+            "district=ostbyen&filter[query]={}&filter[free_only]=false&filter[no_sign_up]=false&filter[step_free]=false&lang=nb",
+            url_encode(&words)
+        );
+        let reply = post(app, ListingPage::PATH, &body, "10.0.0.1").await;
+        assert_eq!(reply.status, StatusCode::OK, "{b}: {}", reply.body);
+        let long_slug = format!(
+            "district={}&filter[free_only]=false&filter[no_sign_up]=false&filter[step_free]=false&lang=nb",
+            "x".repeat(10_000)
+        );
+        let reply = post(app, ListingPage::PATH, &long_slug, "10.0.0.1").await;
+        assert!(reply.body.contains("NotFound"), "{b}: {}", reply.body);
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_unread() {
+    for site in sites().await {
+        let huge = format!("participant_name={}", "x".repeat(200 * 1024));
+        let reply = post(
+            &site.app,
+            "/tilbud/leve-med-kols/pamelding",
+            &huge,
+            "10.0.0.1",
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "{}",
+            site.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_request_slower_than_the_timeout_is_answered_503() {
+    for site in sites().await {
+        let slow = app(site.db.clone(), settings(&[]));
+        let mut s = settings(&[]);
+        s.http.request_timeout = Duration::ZERO;
+        let impatient = app(site.db.clone(), s);
+        assert_eq!(get(&slow, "/", &[]).await.status, StatusCode::OK);
+        assert_eq!(
+            get(&impatient, "/", &[]).await.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "{}",
+            site.backend
+        );
+    }
+}
