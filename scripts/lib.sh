@@ -66,9 +66,8 @@ build_site() {
   mkdir -p "$SITE_ROOT/pkg"
   wasm-bindgen --target web --no-typescript --out-name "$LEPTOS_OUTPUT_NAME" \
     --out-dir "$SITE_ROOT/pkg" "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm"
-  # The server is compiled with LEPTOS_OUTPUT_NAME set, so its hydration
-  # script asks for /pkg/$LEPTOS_OUTPUT_NAME.wasm (no "_bg", as cargo-leptos
-  # names it), not wasm-bindgen's NAME_bg.wasm.
+  # public/pkg/islands.js loads /pkg/$LEPTOS_OUTPUT_NAME.js and .wasm (no
+  # "_bg", as cargo-leptos names it), not wasm-bindgen's NAME_bg.wasm.
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     -o "$SITE_ROOT/pkg/$LEPTOS_OUTPUT_NAME.wasm" "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm"
   rm -f "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm"

@@ -51,13 +51,18 @@ smtp_port="${E2E_SMTP_PORT:-2599}"
 mkdir -p "$work/mail/tmp" "$work/mail/new" "$work/mail/cur"
 /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/mail" &
 smtp_pid=$!
-DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+trap 'kill ${server_pid:-} $smtp_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+# The demo municipality, and beside it names written to break out of the
+# page (the script-injection journeys in end2end/tests/security.spec.ts).
+export DATABASE_URL="sqlite://$work/e2e.db?mode=rwc"
+"$(server_bin)" import server/demo/municipality.toml
+"$(server_bin)" import server/tests/fixtures/hostile.toml
+LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   LEPTOS_SITE_ROOT="$SITE_ROOT" PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn \
   SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" SMTP_TLS=none MAIL_POLL_SECONDS=1 \
-  SIGN_UP_LIMIT_PER_IP_MINUTE=1000 SIGN_UP_LIMIT_PER_EMAIL_HOUR=100 \
+  SIGN_UP_LIMIT_PER_IP_MINUTE=1000 SIGN_UP_LIMIT_PER_EMAIL_HOUR=100 LINK_LIMIT_PER_IP_MINUTE=1000 \
   "$(server_bin)" serve >"$work/server.log" 2>&1 &
 server_pid=$!
-trap 'kill $server_pid $smtp_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; exit 1; }
