@@ -296,6 +296,34 @@ async fn a_crashed_send_is_retried_after_one_send_timeout_and_only_once() {
     }
 }
 
+#[tokio::test]
+async fn an_email_discarded_by_anonymisation_while_in_flight_stays_discarded() {
+    for (backend, db) in databases().await {
+        let (s, out) = (settings(), outgoing());
+        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
+            .await
+            .unwrap();
+        let in_flight = claim_next(&db, now().utc, out.claim)
+            .await
+            .unwrap()
+            .unwrap();
+        // The course ended long ago (say the worker was down for weeks).
+        move_sessions(&db, COURSE, &["2026-10-01T18:00:00"]).await;
+        app::backend::jobs::anonymise::run(&db, now(), 30)
+            .await
+            .unwrap();
+        assert!(
+            !finish(&db, &in_flight, Outcome::Sent, now().utc)
+                .await
+                .unwrap(),
+            "{backend}"
+        );
+        let row = &outbox::Entity::find().all(db.read()).await.unwrap()[0];
+        assert_eq!(row.status, OutboxStatus::Discarded, "{backend}");
+        assert_eq!(row.recipient, None, "{backend}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_workers_on_one_database_send_each_email_once() {
     for (backend, db) in databases().await {

@@ -635,3 +635,96 @@ async fn two_hundred_at_once_never_exceed_five_places_while_the_worker_sends() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_email_whose_news_is_stale_by_sending_time_is_not_sent() {
+    for (backend, db) in databases().await {
+        let (s, inbox) = (settings(), Inbox::new());
+        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
+            .await
+            .unwrap();
+        let first = inbox.to(&db, "a@example.no").await.remove(0);
+        service::confirm(&db, &token(&first.email.text, "bekreft"), now())
+            .await
+            .unwrap();
+        // Cancelled before the "confirmed" email went out.
+        service::cancel(&db, &token(&first.email.text, "avmeld"), now(), &s)
+            .await
+            .unwrap();
+        let subjects: Vec<String> = inbox
+            .to(&db, "a@example.no")
+            .await
+            .into_iter()
+            .map(|d| d.email.subject)
+            .collect();
+        assert_eq!(
+            subjects,
+            [
+                "Leve med kols: bekreft påmeldingen",
+                "Leve med kols: du er meldt av"
+            ],
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn no_place_is_handed_on_once_the_course_has_begun() {
+    for (backend, db) in databases().await {
+        let (s, inbox) = (settings(), Inbox::new());
+        set_capacity(&db, 1, true).await;
+        for who in ["a", "b"] {
+            service::sign_up(
+                &db,
+                COURSE,
+                &person(&format!("{who}@example.no")),
+                Lang::Nb,
+                now(),
+                &s,
+            )
+            .await
+            .unwrap();
+        }
+        let cancel_a = token(&inbox.to(&db, "a@example.no").await[0].email.text, "avmeld");
+        // The first session began at 18.00 Oslo time on 12 January.
+        let during = at("2027-01-12T18:30:00");
+        service::cancel(&db, &cancel_a, during, &s).await.unwrap();
+        assert_eq!(
+            sign_ups(&db).await[1].status,
+            SignUpStatus::WaitingList,
+            "{backend}: nobody is called to a course that is running"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_servers_running_the_reminders_remind_each_person_once() {
+    for (backend, db) in databases().await {
+        let (s, inbox) = (settings(), Inbox::new());
+        set_capacity(&db, 20, true).await;
+        for n in 0..10 {
+            let email = format!("p{n}@example.no");
+            service::sign_up(&db, COURSE, &person(&email), Lang::Nb, now(), &s)
+                .await
+                .unwrap();
+            let mail = inbox.to(&db, &email).await.remove(0);
+            service::confirm(&db, &token(&mail.email.text, "bekreft"), now())
+                .await
+                .unwrap();
+        }
+        let two_days_before = at("2027-01-10T09:00:00");
+        let (a, b) = tokio::join!(
+            reminders::run(&db, two_days_before, 2),
+            reminders::run(&db, two_days_before, 2)
+        );
+        assert_eq!(a.unwrap() + b.unwrap(), 10, "{backend}");
+        let reminders = inbox.to_at(&db, "nobody@example.no", two_days_before).await;
+        assert!(reminders.is_empty());
+        let count = inbox
+            .all()
+            .iter()
+            .filter(|d| d.email.subject == "Leve med kols: snart kursstart")
+            .count();
+        assert_eq!(count, 10, "{backend}");
+    }
+}

@@ -64,7 +64,6 @@ enum Outbox {
     Lang,
     Recipient,
     RecipientMasked,
-    Position,
     Status,
     Attempts,
     NextAttemptAt,
@@ -189,8 +188,6 @@ impl MigrationTrait for Migration {
                     // Removed a while after sending; the mask stays for staff.
                     .col(string_null(Outbox::Recipient))
                     .col(string(Outbox::RecipientMasked))
-                    // Place on the waiting list when the email was queued.
-                    .col(integer_null(Outbox::Position))
                     .col(string(Outbox::Status))
                     .col(integer(Outbox::Attempts).default(0))
                     .col(date_time(Outbox::NextAttemptAt))

@@ -16,6 +16,8 @@ use ipnet::IpNet;
 /// nothing, so they are never reached. Without trusted proxies, or from an
 /// untrusted peer, the TCP peer is the client.
 pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
+    // A server listening on `[::]` sees an IPv4 proxy as ::ffff:10.0.0.1.
+    let peer = peer.to_canonical();
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     if !is_trusted(&peer) {
         return peer;
@@ -31,7 +33,7 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr
     for hop in hops.iter().rev() {
         // A trusted proxy always appends a valid address; anything else
         // means the chain is broken here, so go no further.
-        let Ok(ip) = hop.parse::<IpAddr>() else {
+        let Some(ip) = parse_hop(hop) else {
             return client;
         };
         client = ip;
@@ -40,6 +42,21 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr
         }
     }
     client
+}
+
+/// One `X-Forwarded-For` entry: an address, perhaps with a port
+/// (`203.0.113.7:51234`, `[2001:db8::1]:443`) or in brackets.
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    let ip = hop
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| hop.parse::<SocketAddr>().ok().map(|s| s.ip()))
+        .or_else(|| {
+            hop.strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .and_then(|h| h.parse().ok())
+        })?;
+    Some(ip.to_canonical())
 }
 
 /// The client's address of a request, from its connection and headers.
@@ -111,6 +128,23 @@ mod tests {
         assert_eq!(
             client_ip(ip("10.0.0.1"), &headers(&["203.0.113.9, 10.0.0.2"]), &proxy),
             ip("203.0.113.9")
+        );
+        // Ports, brackets and IPv4 seen through an IPv6 socket.
+        assert_eq!(
+            client_ip(
+                ip("::ffff:10.0.0.1"),
+                &headers(&["203.0.113.9:51234"]),
+                &proxy
+            ),
+            ip("203.0.113.9")
+        );
+        assert_eq!(
+            client_ip(ip("10.0.0.1"), &headers(&["[2001:db8::7]:443"]), &proxy),
+            ip("2001:db8::7")
+        );
+        assert_eq!(
+            client_ip(ip("10.0.0.1"), &headers(&["[2001:db8::7]"]), &proxy),
+            ip("2001:db8::7")
         );
         // Garbage where the proxy writes: no further than the proxy.
         assert_eq!(

@@ -83,23 +83,27 @@ pub async fn same_origin_posts(
     request: Request,
     next: Next,
 ) -> Response {
-    if request.method() == Method::POST && is_cross_site(&request) {
+    if request.method() == Method::POST && is_cross_site(&request, &state.settings.site.public_url)
+    {
         let (parts, _) = request.into_parts();
         return crate::render::refused(&state, parts, AppError::CrossSite).await;
     }
     next.run(request).await
 }
 
-fn is_cross_site(request: &Request) -> bool {
+/// Whether a post comes from another site. Without `Sec-Fetch-Site`, the
+/// `Origin` must be the public address, or name the host the request was
+/// sent to (a proxy may rewrite `Host`, so either will do).
+fn is_cross_site(request: &Request, public_url: &str) -> bool {
     let headers = request.headers();
     match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         Some(site) => !matches!(site, "same-origin" | "none"),
-        None => match (
-            headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-            headers.get(header::HOST).and_then(|v| v.to_str().ok()),
-        ) {
-            (Some(origin), Some(host)) => origin.split_once("://").map(|(_, h)| h) != Some(host),
-            _ => false,
+        None => match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+            Some(origin) => {
+                let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+                origin != public_url && origin.split_once("://").map(|(_, h)| h) != host
+            }
+            None => false,
         },
     }
 }
@@ -159,7 +163,8 @@ fn strip_empty_hydration_data(html: &str) -> String {
         let content = &script[open_end + 1..close];
         let end = close + "</script>".len();
         if !EMPTY_DATA.contains(&content) {
-            tracing::error!(script = %content.chars().take(80).collect::<String>(), "an inline script the policy blocks");
+            // Its length only: what it carries could be anything.
+            tracing::error!(bytes = content.len(), "an inline script the policy blocks");
             out.push_str(&script[..end]);
         }
         rest = &script[end..];

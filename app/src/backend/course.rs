@@ -5,13 +5,13 @@
 
 use chrono::NaiveDateTime;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, QueryFilter, QuerySelect, Set,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QuerySelect, Set,
 };
 
 use super::entities::{offering, session, sign_up};
 use crate::domain::error::AppError;
-use crate::domain::offering::OfferingKind;
+use crate::domain::offering::{OfferingKind, OfferingStatus};
 use crate::domain::sign_up::SignUpStatus;
 
 /// Locks the course row for the rest of `txn` (on PostgreSQL; a SQLite
@@ -19,60 +19,60 @@ use crate::domain::sign_up::SignUpStatus;
 /// reads it. Everything that counts places and then changes them runs
 /// after this in the same transaction.
 pub async fn lock(txn: &DatabaseTransaction, id: i32) -> Result<offering::Model, AppError> {
-    let mut query =
-        offering::Entity::find_by_id(id).filter(offering::Column::Kind.eq(OfferingKind::Course));
+    lock_where(txn, Condition::all().add(offering::Column::Id.eq(id))).await
+}
+
+/// [`lock`] for the published course `slug`, the one the public signs up for.
+pub async fn lock_published(
+    txn: &DatabaseTransaction,
+    slug: &str,
+) -> Result<offering::Model, AppError> {
+    lock_where(
+        txn,
+        Condition::all()
+            .add(offering::Column::Slug.eq(slug))
+            .add(offering::Column::Status.eq(OfferingStatus::Published)),
+    )
+    .await
+}
+
+async fn lock_where(
+    txn: &DatabaseTransaction,
+    which: Condition,
+) -> Result<offering::Model, AppError> {
+    let mut query = offering::Entity::find()
+        .filter(which)
+        .filter(offering::Column::Kind.eq(OfferingKind::Course));
     if txn.get_database_backend() == DbBackend::Postgres {
         query = query.lock_exclusive();
     }
     query.one(txn).await?.ok_or(AppError::NotFound)
 }
 
-/// How many sign-ups of a course hold a place and how many wait.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub holding: u64,
-    pub waiting: u64,
+/// Whether a course's first session has begun at local time `now`: from
+/// then on nobody signs up and no place is handed on.
+pub fn has_started(course: &offering::Model, now: NaiveDateTime) -> bool {
+    course.first_session_at.is_some_and(|s| s <= now)
 }
 
-#[derive(FromQueryResult)]
-struct StatusCount {
-    status: SignUpStatus,
-    n: i64,
-}
-
-/// One query over the course's sign-ups by status (an index covers it).
-pub async fn counts(db: &impl ConnectionTrait, offering_id: i32) -> Result<Counts, DbErr> {
-    let rows = sign_up::Entity::find()
-        .select_only()
-        .column(sign_up::Column::Status)
-        .column_as(sign_up::Column::Id.count(), "n")
+/// Places of a course that nobody holds, for a course of `capacity`: one
+/// count over the course's sign-ups (an index covers it).
+pub async fn free(
+    db: &impl ConnectionTrait,
+    offering_id: i32,
+    capacity: Option<i32>,
+) -> Result<u64, DbErr> {
+    let holding = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(offering_id))
-        .filter(sign_up::Column::Status.is_in([
-            SignUpStatus::AwaitingConfirmation,
-            SignUpStatus::Confirmed,
-            SignUpStatus::WaitingList,
-        ]))
-        .group_by(sign_up::Column::Status)
-        .into_model::<StatusCount>()
-        .all(db)
+        .filter(
+            sign_up::Column::Status
+                .is_in([SignUpStatus::AwaitingConfirmation, SignUpStatus::Confirmed]),
+        )
+        .count(db)
         .await?;
-    let mut counts = Counts::default();
-    for row in rows {
-        let n = u64::try_from(row.n).unwrap_or(0);
-        if row.status.holds_place() {
-            counts.holding += n;
-        } else {
-            counts.waiting += n;
-        }
-    }
-    Ok(counts)
-}
-
-/// Places not held by anyone, for a course of `capacity`.
-pub fn free(capacity: Option<i32>, counts: Counts) -> u64 {
-    u64::try_from(capacity.unwrap_or(0))
+    Ok(u64::try_from(capacity.unwrap_or(0))
         .unwrap_or(0)
-        .saturating_sub(counts.holding)
+        .saturating_sub(holding))
 }
 
 /// How many places a course has left now.
@@ -80,7 +80,7 @@ pub async fn places_left(
     db: &impl ConnectionTrait,
     course: &offering::Model,
 ) -> Result<u32, DbErr> {
-    let left = free(course.capacity, counts(db, course.id).await?);
+    let left = free(db, course.id, course.capacity).await?;
     Ok(u32::try_from(left).unwrap_or(u32::MAX))
 }
 
@@ -90,7 +90,6 @@ pub async fn waiting_position(
     offering_id: i32,
     id: i32,
 ) -> Result<u32, DbErr> {
-    use sea_orm::PaginatorTrait;
     let ahead = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(offering_id))
         .filter(sign_up::Column::Status.eq(SignUpStatus::WaitingList))

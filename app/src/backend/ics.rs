@@ -161,7 +161,7 @@ fn write_event(e: &Event<'_>, stamp: &str, page_url: &str, out: &mut String) {
     let description = format!("{}\n\n{page_url}", d.card.text.summary);
     lines.push(format!("DESCRIPTION:{}", escape(&description)));
     if let Some(v) = &d.venue {
-        let place = format!("{}, {}, {} {}", v.name, v.address, v.postcode, v.city);
+        let place = v.one_line();
         lines.push(format!("LOCATION:{}", escape(&place)));
         if let Some((lat, lon)) = v.coordinates {
             lines.push(format!("GEO:{lat:.6};{lon:.6}"));

@@ -56,6 +56,15 @@ impl AppError {
         }
     }
 
+    /// The key, and for an internal error its cause: for the log and for
+    /// staff, never for a resident.
+    pub fn detail(&self) -> String {
+        match self {
+            AppError::Internal(cause) => format!("{}: {cause}", self.key()),
+            other => other.key().to_string(),
+        }
+    }
+
     /// Writes an internal error's cause to the server log; other errors are
     /// the resident's, not the operator's, and are not logged.
     pub fn log(&self) {

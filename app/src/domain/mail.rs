@@ -36,7 +36,8 @@ coded_enum! {
         Sent,
         /// Gave up after the configured number of attempts; staff see these.
         Failed,
-        /// No longer worth sending: its sign-up was anonymised first.
+        /// No longer worth sending: what it would say stopped being true (the
+        /// sign-up was cancelled or anonymised, or its recipient purged).
         Discarded,
     }
 }

@@ -119,6 +119,17 @@ pub struct VenueDto {
     pub checked_on: NaiveDate,
 }
 
+impl VenueDto {
+    /// "Åsen kirkestue, Kirkeveien 2, 0870 Fjordvik", as emails and
+    /// calendar files give the place.
+    pub fn one_line(&self) -> String {
+        format!(
+            "{}, {}, {} {}",
+            self.name, self.address, self.postcode, self.city
+        )
+    }
+}
+
 /// A weekly recurrence as the detail page and the calendar file need it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WeeklySlotDto {

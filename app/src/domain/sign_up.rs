@@ -22,6 +22,14 @@ coded_enum! {
 }
 
 impl SignUpStatus {
+    /// The states that still count: they block a second sign-up with the
+    /// same address and can be cancelled.
+    pub const ACTIVE: [SignUpStatus; 3] = [
+        SignUpStatus::AwaitingConfirmation,
+        SignUpStatus::Confirmed,
+        SignUpStatus::WaitingList,
+    ];
+
     /// Whether this sign-up occupies one of the course's places.
     pub fn holds_place(self) -> bool {
         matches!(
@@ -30,10 +38,9 @@ impl SignUpStatus {
         )
     }
 
-    /// Whether the sign-up still counts: it blocks a second sign-up with the
-    /// same address and can be cancelled.
+    /// Whether the sign-up is one of [`SignUpStatus::ACTIVE`].
     pub fn is_active(self) -> bool {
-        self.holds_place() || self == SignUpStatus::WaitingList
+        Self::ACTIVE.contains(&self)
     }
 }
 
@@ -224,15 +231,23 @@ impl ValidSignUp {
 
     /// Every address that gets the emails about this sign-up, each once.
     pub fn recipients(&self) -> Vec<String> {
-        let mut all: Vec<String> = self
-            .participant_email
-            .iter()
-            .chain(self.registrant.as_ref().map(|(_, e)| e))
-            .cloned()
-            .collect();
-        all.dedup_by(|a, b| address_key(a) == address_key(b));
-        all
+        recipients(
+            self.participant_email.as_deref(),
+            self.registrant.as_ref().map(|(_, e)| e.as_str()),
+        )
     }
+}
+
+/// The addresses that hear about a sign-up: the participant's and the
+/// registrant's, once each however they were typed.
+pub fn recipients(participant: Option<&str>, registrant: Option<&str>) -> Vec<String> {
+    let mut all: Vec<String> = participant
+        .into_iter()
+        .chain(registrant)
+        .map(String::from)
+        .collect();
+    all.dedup_by(|a, b| address_key(a) == address_key(b));
+    all
 }
 
 const NAME_MAX: usize = 100;

@@ -19,7 +19,6 @@ pub struct Model {
     pub lang: Lang,
     pub recipient: Option<String>,
     pub recipient_masked: String,
-    pub position: Option<i32>,
     pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTime,

@@ -16,8 +16,7 @@ use tokio::sync::{Notify, watch};
 use crate::backend::clock::Now;
 use crate::backend::db::Db;
 use crate::backend::mail::Mailer;
-use crate::backend::mail::compose::Composer;
-use crate::backend::mail::worker::{Outgoing, send_next};
+use crate::backend::mail::worker::{Outgoing, Pass, send_while};
 use crate::backend::settings::Settings;
 use crate::domain::error::AppError;
 
@@ -55,17 +54,15 @@ impl Worker {
                 self.jobs(Now::real()).await;
                 jobs_ran = Some(Instant::now());
             }
-            let mut composer = Composer::new(&self.db, &outgoing.public_url);
-            while !*self.shutdown.borrow() {
-                match send_next(&self.db, &self.mailer, &outgoing, &mut composer, &Now::real).await
-                {
-                    Ok(Some(_)) => {}
-                    Ok(None) => break,
-                    Err(e) => {
-                        AppError::from(e).log();
-                        break;
-                    }
-                }
+            let shutdown = &self.shutdown;
+            match send_while(&self.db, &self.mailer, &outgoing, Now::real, || {
+                !*shutdown.borrow()
+            })
+            .await
+            {
+                Ok(pass) if pass != Pass::default() => tracing::debug!(?pass, "outbox pass"),
+                Ok(_) => {}
+                Err(e) => AppError::from(e).log(),
             }
             tokio::select! {
                 () = self.wake.notified() => {}

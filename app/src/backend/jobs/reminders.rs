@@ -7,6 +7,7 @@ use sea_orm::{
 
 use super::BATCH;
 use crate::backend::clock::Now;
+use crate::backend::course;
 use crate::backend::db::Db;
 use crate::backend::entities::{offering, sign_up};
 use crate::backend::mail::EmailKind;
@@ -29,6 +30,7 @@ pub async fn run(db: &Db, now: Now, days_before: i64) -> Result<u32, AppError> {
         .filter(offering::Column::FirstSessionAt.gt(now.local))
         .filter(offering::Column::FirstSessionAt.lt(window_end))
         .order_by_asc(offering::Column::FirstSessionAt)
+        .limit(BATCH)
         .into_tuple()
         .all(db.read())
         .await?;
@@ -42,29 +44,32 @@ pub async fn run(db: &Db, now: Now, days_before: i64) -> Result<u32, AppError> {
     Ok(sent)
 }
 
+/// The confirmed sign-ups of a course not yet reminded, a batch at a time.
+fn due(course_id: i32) -> sea_orm::Select<sign_up::Entity> {
+    sign_up::Entity::find()
+        .filter(sign_up::Column::OfferingId.eq(course_id))
+        .filter(sign_up::Column::Status.eq(SignUpStatus::Confirmed))
+        .filter(sign_up::Column::ReminderSentAt.is_null())
+        .order_by_asc(sign_up::Column::Id)
+        .limit(BATCH)
+}
+
 async fn remind(db: &Db, course_id: i32, now: Now) -> Result<u32, AppError> {
     let mut sent = 0;
-    loop {
+    // Most polls find nothing to send: ask the readers before taking the
+    // writer.
+    while due(course_id).one(db.read()).await?.is_some() {
         let txn = db.begin().await?;
-        let due = sign_up::Entity::find()
-            .filter(sign_up::Column::OfferingId.eq(course_id))
-            .filter(sign_up::Column::Status.eq(SignUpStatus::Confirmed))
-            .filter(sign_up::Column::ReminderSentAt.is_null())
-            .order_by_asc(sign_up::Column::Id)
-            .limit(BATCH)
-            .all(&txn)
-            .await?;
-        if due.is_empty() {
-            txn.commit().await?;
-            return Ok(sent);
-        }
-        for row in due {
+        // With the course locked, two servers never both remind one person.
+        course::lock(&txn, course_id).await?;
+        for row in due(course_id).all(&txn).await? {
             let mut active: sign_up::ActiveModel = row.clone().into();
             active.reminder_sent_at = Set(Some(now.utc));
             active.update(&txn).await?;
-            notify::about(&txn, &row, EmailKind::Reminder, None, now).await?;
+            notify::about(&txn, &row, EmailKind::Reminder, now).await?;
             sent += 1;
         }
         txn.commit().await?;
     }
+    Ok(sent)
 }

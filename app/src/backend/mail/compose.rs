@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime};
-use sea_orm::EntityTrait;
+use sea_orm::{DatabaseTransaction, DbBackend, EntityTrait, QuerySelect};
 
 use super::EmailKind;
 use super::render::{self, Email};
 use crate::backend::clock::{Now, oslo, utc_of_oslo};
+use crate::backend::course;
 use crate::backend::db::Db;
 use crate::backend::directory;
 use crate::backend::entities::{outbox, sign_up};
@@ -65,55 +66,48 @@ impl<'a> Composer<'a> {
         Ok(&self.courses[&(id, lang)])
     }
 
-    /// The email `row` asks for, as of `now`.
+    /// The email `row` asks for, as of `now`, or nothing when what it
+    /// would say is no longer true.
     pub async fn compose(&mut self, row: &outbox::Model, now: Now) -> Result<Composed, AppError> {
         let (Some(to), Some(course_id)) = (row.recipient.as_deref(), row.offering_id) else {
             return Ok(Composed::Discard);
         };
-        let person = match row.sign_up_id {
-            Some(id) => match sign_up::Entity::find_by_id(id).one(self.db.read()).await? {
-                Some(person) if person.anonymised_at.is_none() => Some(person),
-                _ => return Ok(Composed::Discard),
-            },
-            None => None,
-        };
-        let public_url = self.public_url;
-        let db = self.db;
+        let (public_url, db) = (self.public_url, self.db);
         let detail = self.course(course_id, row.lang, now).await?;
-        let course_end = detail
-            .course
-            .as_ref()
-            .and_then(|c| c.sessions.iter().map(|s| s.ends_at()).max());
-
-        let mut confirm_url = None;
-        let mut cancel_url = None;
-        let mut hold_until = None;
-        if let Some(person) = person.as_ref().filter(|p| p.status.is_active()) {
-            let links_expire = links_expire(course_end, now);
-            let mut wanted = Vec::new();
-            if asks_to_confirm(row.kind) && person.email_confirmed_at.is_none() {
-                let expires = person.hold_expires_at.unwrap_or(links_expire);
-                wanted.push((Purpose::Confirm, expires));
-            }
-            if row.kind != EmailKind::Cancelled {
-                wanted.push((Purpose::Cancel, links_expire));
-            }
-            let issued = tokens::issue(db.write(), person.id, &wanted).await?;
-            for ((purpose, _), token) in wanted.iter().zip(issued) {
-                let (url, path) = match purpose {
-                    Purpose::Confirm => (&mut confirm_url, paths::confirm_link(&token)),
-                    Purpose::Cancel => (&mut cancel_url, paths::cancel_link(&token)),
+        let mut links = Links::default();
+        let mut position = None;
+        let person = match row.sign_up_id {
+            None => None,
+            Some(id) => {
+                // Read again under the writer (SQLite) or a row lock
+                // (PostgreSQL): anonymisation and the person's own clicks
+                // cannot slip in between this read and the new links.
+                let txn = db.begin().await?;
+                let mut query = sign_up::Entity::find_by_id(id);
+                if db.backend() == DbBackend::Postgres {
+                    query = query.lock_exclusive();
+                }
+                let person = match query.one(&txn).await? {
+                    Some(p) if p.anonymised_at.is_none() && still_true(row.kind, &p) => p,
+                    _ => {
+                        txn.commit().await?;
+                        return Ok(Composed::Discard);
+                    }
                 };
-                *url = Some(paths::absolute(public_url, &path));
+                links = Links::issue(&txn, row.kind, &person, detail, public_url, now).await?;
+                if row.kind == EmailKind::WaitingList {
+                    position =
+                        Some(course::waiting_position(&txn, person.offering_id, person.id).await?);
+                }
+                txn.commit().await?;
+                Some(person)
             }
-            if person.status == SignUpStatus::AwaitingConfirmation {
-                hold_until = person.hold_expires_at.map(oslo);
-            }
-        }
-        let position = match row.kind {
-            EmailKind::WaitingList => row.position.and_then(|p| u32::try_from(p).ok()),
-            _ => None,
         };
+        let hold_until = person
+            .as_ref()
+            .filter(|p| p.status == SignUpStatus::AwaitingConfirmation)
+            .and_then(|p| p.hold_expires_at)
+            .map(oslo);
         Ok(Composed::Send(render::render(&render::Input {
             kind: row.kind,
             lang: row.lang,
@@ -121,13 +115,81 @@ impl<'a> Composer<'a> {
             sign_up: person.as_ref(),
             detail,
             position,
-            confirm_url,
-            cancel_url,
+            confirm_url: links.confirm,
+            cancel_url: links.cancel,
             hold_until,
             today: now.local.date(),
             page_url: paths::absolute(public_url, &paths::offering(&detail.card.slug)),
             stamp: now.utc.and_utc(),
         })))
+    }
+}
+
+/// Whether what an email of `kind` says still holds for the sign-up: no
+/// "your place is confirmed" after a cancellation, no request to confirm
+/// once confirmed (say, through the other person's email).
+fn still_true(kind: EmailKind, person: &sign_up::Model) -> bool {
+    let status = person.status;
+    match kind {
+        EmailKind::ConfirmRequest => {
+            status == SignUpStatus::AwaitingConfirmation && person.email_confirmed_at.is_none()
+        }
+        EmailKind::WaitingList => status == SignUpStatus::WaitingList,
+        EmailKind::Confirmed | EmailKind::Reminder => status == SignUpStatus::Confirmed,
+        EmailKind::Promoted => status.holds_place(),
+        EmailKind::Cancelled => status == SignUpStatus::Cancelled,
+        EmailKind::AlreadySignedUp => status.is_active(),
+        EmailKind::CourseFull => true,
+    }
+}
+
+/// The links an email carries, as absolute URLs.
+#[derive(Default)]
+struct Links {
+    confirm: Option<String>,
+    cancel: Option<String>,
+}
+
+impl Links {
+    /// Fresh tokens for what the email asks of its reader: to confirm,
+    /// while the address is unconfirmed, and to cancel, while there is
+    /// something to cancel.
+    async fn issue(
+        txn: &DatabaseTransaction,
+        kind: EmailKind,
+        person: &sign_up::Model,
+        detail: &OfferingDetail,
+        public_url: &str,
+        now: Now,
+    ) -> Result<Links, AppError> {
+        let mut links = Links::default();
+        if !person.status.is_active() {
+            return Ok(links);
+        }
+        let course_end = detail
+            .course
+            .as_ref()
+            .and_then(|c| c.sessions.iter().map(|s| s.ends_at()).max());
+        let links_expire = links_expire(course_end, now);
+        let mut wanted = Vec::new();
+        if asks_to_confirm(kind) && person.email_confirmed_at.is_none() {
+            wanted.push((
+                Purpose::Confirm,
+                person.hold_expires_at.unwrap_or(links_expire),
+            ));
+        }
+        if kind != EmailKind::Cancelled {
+            wanted.push((Purpose::Cancel, links_expire));
+        }
+        let issued = tokens::issue(txn, person.id, &wanted).await?;
+        for ((purpose, _), token) in wanted.iter().zip(issued) {
+            let (url, path) = match purpose {
+                Purpose::Confirm => (&mut links.confirm, paths::confirm_link(&token)),
+                Purpose::Cancel => (&mut links.cancel, paths::cancel_link(&token)),
+            };
+            *url = Some(paths::absolute(public_url, &path));
+        }
+        Ok(links)
     }
 }
 

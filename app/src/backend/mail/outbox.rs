@@ -1,8 +1,10 @@
 //! The outbox's rows. A row is queued in the transaction of the change it
 //! reports, so a crash can neither lose nor invent an email. A worker
-//! claims one row at a time with a token of its own and finishes it only
-//! while that claim still holds, so two servers never both send a row and
-//! a late failure never overwrites a success.
+//! claims one row at a time with a token of its own, renews the claim for
+//! a whole send once the email is written, and finishes the row only while
+//! that claim still holds: two servers never both send a row unless a
+//! send outlasts its timeout, and a late failure never overwrites a
+//! success.
 
 use chrono::{Duration, NaiveDateTime};
 use sea_orm::{
@@ -24,8 +26,6 @@ pub struct Queued<'a> {
     pub sign_up_id: Option<i32>,
     pub lang: Lang,
     pub to: &'a str,
-    /// Place on the waiting list, for [`EmailKind::WaitingList`].
-    pub position: Option<u32>,
 }
 
 /// Queues an email, due now, in the caller's transaction.
@@ -42,7 +42,6 @@ pub async fn enqueue(
         lang: Set(email.lang),
         recipient: Set(Some(email.to.to_string())),
         recipient_masked: Set(mask(email.to)),
-        position: Set(email.position.map(|p| i32::try_from(p).unwrap_or(i32::MAX))),
         status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
@@ -173,11 +172,39 @@ pub async fn finish(
     }
     let done = outbox::Entity::update_many()
         .set(change)
-        .filter(outbox::Column::Id.eq(claim.row.id))
-        .filter(outbox::Column::ClaimToken.eq(claim.token.as_str()))
+        .filter(still_ours(claim))
         .exec(db.write())
         .await?;
     Ok(done.rows_affected == 1)
+}
+
+/// The row, as long as this worker's claim on it holds: claimed with its
+/// token and still being sent (anonymisation may have discarded it).
+fn still_ours(claim: &Claim) -> Condition {
+    Condition::all()
+        .add(outbox::Column::Id.eq(claim.row.id))
+        .add(outbox::Column::ClaimToken.eq(claim.token.as_str()))
+        .add(outbox::Column::Status.eq(OutboxStatus::Sending))
+}
+
+/// Extends the claim to a whole send from `now`, if it still holds: the
+/// email has been written, and writing it must not eat into the time the
+/// send is given. Returns whether the claim held.
+pub async fn renew(
+    db: &Db,
+    claim: &Claim,
+    now: NaiveDateTime,
+    duration: Duration,
+) -> Result<bool, DbErr> {
+    let renewed = outbox::Entity::update_many()
+        .set(outbox::ActiveModel {
+            claimed_until: Set(Some(now + duration)),
+            ..Default::default()
+        })
+        .filter(still_ours(claim))
+        .exec(db.write())
+        .await?;
+    Ok(renewed.rows_affected == 1)
 }
 
 /// Removes the recipients of emails that left the queue more than `keep`

@@ -126,7 +126,7 @@ pub fn render(input: &Input<'_>) -> Email {
         sessions.iter().map(|s| when(&tr, s, input.today)).collect(),
     ));
     if let Some(v) = &d.venue {
-        let mut place = format!("{}, {}, {} {}", v.name, v.address, v.postcode, v.city);
+        let mut place = v.one_line();
         let facts: Vec<String> = [
             (v.access.step_free, "access-step-free"),
             (v.access.accessible_toilet, "access-toilet"),

@@ -78,18 +78,27 @@ pub struct Pass {
     pub retried: u32,
     pub failed: u32,
     pub discarded: u32,
+    /// Rows another worker took over (this one's claim had run out).
+    pub lost: u32,
 }
 
-/// Sends the next due email, if any, and says how it went. `clock` is read
-/// at the claim and again at the finish: a claim covers one send, from the
-/// moment it is taken.
-pub async fn send_next(
+/// How handling one claimed row ended.
+enum Handled {
+    Finished(Outcome),
+    /// The claim ran out and another worker has the row now.
+    Lost,
+}
+
+/// Sends the next due email, if any. `clock` is read at the claim, again
+/// when the written email's claim is renewed for the send, and at the
+/// finish.
+async fn send_next(
     db: &Db,
     mailer: &Mailer,
     outgoing: &Outgoing,
     composer: &mut Composer<'_>,
     clock: &impl Fn() -> Now,
-) -> Result<Option<Outcome>, DbErr> {
+) -> Result<Option<Handled>, DbErr> {
     let Some(claim) = outbox::claim_next(db, clock().utc, outgoing.claim).await? else {
         return Ok(None);
     };
@@ -105,14 +114,19 @@ pub async fn send_next(
         }
     };
     let outcome = match composer.compose(&claim.row, clock()).await {
-        Ok(Composed::Send(email)) => match mailer.deliver(&email, &claim.row.message_id).await {
-            Ok(()) => Outcome::Sent,
-            Err(e) => give_up_or_retry(e.to_string()),
-        },
+        Ok(Composed::Send(email)) => {
+            if !outbox::renew(db, &claim, clock().utc, outgoing.claim).await? {
+                return Ok(Some(Handled::Lost));
+            }
+            match mailer.deliver(&email, &claim.row.message_id).await {
+                Ok(()) => Outcome::Sent,
+                Err(e) => give_up_or_retry(e.to_string()),
+            }
+        }
         Ok(Composed::Discard) => Outcome::Discarded,
         Err(e) => {
             e.log();
-            give_up_or_retry(e.to_string())
+            give_up_or_retry(e.detail())
         }
     };
     match &outcome {
@@ -125,33 +139,49 @@ pub async fn send_next(
         ),
         Outcome::Sent | Outcome::Discarded => {}
     }
-    if !outbox::finish(db, &claim, outcome.clone(), clock().utc).await? {
-        tracing::warn!(
-            id = claim.row.id,
-            "the claim ran out and another worker took the email over"
-        );
+    if outbox::finish(db, &claim, outcome.clone(), clock().utc).await? {
+        Ok(Some(Handled::Finished(outcome)))
+    } else {
+        Ok(Some(Handled::Lost))
     }
-    Ok(Some(outcome))
 }
 
-/// Sends everything due now, one row at a time; for tests and tools.
+/// Sends what is due, one row at a time, for as long as `keep_going`
+/// says (the worker stops between rows at shutdown).
+pub async fn send_while(
+    db: &Db,
+    mailer: &Mailer,
+    outgoing: &Outgoing,
+    clock: impl Fn() -> Now,
+    keep_going: impl Fn() -> bool,
+) -> Result<Pass, DbErr> {
+    let mut composer = Composer::new(db, &outgoing.public_url);
+    let mut pass = Pass::default();
+    while keep_going()
+        && let Some(handled) = send_next(db, mailer, outgoing, &mut composer, &clock).await?
+    {
+        match handled {
+            Handled::Finished(Outcome::Sent) => pass.sent += 1,
+            Handled::Finished(Outcome::Retry { .. }) => pass.retried += 1,
+            Handled::Finished(Outcome::Failed { .. }) => pass.failed += 1,
+            Handled::Finished(Outcome::Discarded) => pass.discarded += 1,
+            Handled::Lost => {
+                tracing::warn!("an email's claim ran out and another worker took it over");
+                pass.lost += 1;
+            }
+        }
+    }
+    Ok(pass)
+}
+
+/// Sends everything due now; for tests and tools.
 pub async fn send_due(
     db: &Db,
     mailer: &Mailer,
     outgoing: &Outgoing,
     clock: impl Fn() -> Now,
 ) -> Result<Pass, DbErr> {
-    let mut composer = Composer::new(db, &outgoing.public_url);
-    let mut pass = Pass::default();
-    while let Some(outcome) = send_next(db, mailer, outgoing, &mut composer, &clock).await? {
-        match outcome {
-            Outcome::Sent => pass.sent += 1,
-            Outcome::Retry { .. } => pass.retried += 1,
-            Outcome::Failed { .. } => pass.failed += 1,
-            Outcome::Discarded => pass.discarded += 1,
-        }
-    }
-    Ok(pass)
+    send_while(db, mailer, outgoing, clock, || true).await
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 //! and no email is lost or invented.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 use super::notify;
@@ -19,7 +19,6 @@ use crate::backend::mail::EmailKind;
 use crate::backend::settings::SignUpSettings;
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
-use crate::domain::offering::{OfferingKind, OfferingStatus};
 use crate::domain::sign_up::{SignUpStatus, ValidSignUp};
 use crate::domain::slug::is_slug;
 
@@ -60,20 +59,12 @@ pub async fn sign_up(
         return Err(AppError::NotFound);
     }
     let txn = db.begin().await?;
-    let mut query = offering::Entity::find()
-        .filter(offering::Column::Slug.eq(slug))
-        .filter(offering::Column::Status.eq(OfferingStatus::Published))
-        .filter(offering::Column::Kind.eq(OfferingKind::Course));
-    if db.backend() == DbBackend::Postgres {
-        query = query.lock_exclusive();
-    }
-    let course = query.one(&txn).await?.ok_or(AppError::NotFound)?;
+    let course = course::lock_published(&txn, slug).await?;
     let today = now.local.date();
     if course.sign_up_opens.is_some_and(|d| d > today) {
         return Err(AppError::SignUpNotOpen);
     }
-    let started = course.first_session_at.is_some_and(|s| s <= now.local);
-    if course.sign_up_closes.is_some_and(|d| d < today) || started {
+    if course.sign_up_closes.is_some_and(|d| d < today) || course::has_started(&course, now.local) {
         return Err(AppError::SignUpClosed);
     }
 
@@ -81,11 +72,7 @@ pub async fn sign_up(
     let existing = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(course.id))
         .filter(sign_up::Column::DedupeKey.eq(key.as_str()))
-        .filter(sign_up::Column::Status.is_in([
-            SignUpStatus::AwaitingConfirmation,
-            SignUpStatus::Confirmed,
-            SignUpStatus::WaitingList,
-        ]))
+        .filter(sign_up::Column::Status.is_in(SignUpStatus::ACTIVE))
         .one(&txn)
         .await?;
     if let Some(row) = existing {
@@ -94,13 +81,12 @@ pub async fn sign_up(
         if row.email_confirmed_at.is_none() {
             tokens::revoke(&txn, row.id, Purpose::Confirm).await?;
         }
-        notify::about(&txn, &row, EmailKind::AlreadySignedUp, None, now).await?;
+        notify::about(&txn, &row, EmailKind::AlreadySignedUp, now).await?;
         txn.commit().await?;
         return Ok(Receipt::AlreadySignedUp);
     }
 
-    let counts = course::counts(&txn, course.id).await?;
-    let status = if course::free(course.capacity, counts) > 0 {
+    let status = if course::free(&txn, course.id, course.capacity).await? > 0 {
         SignUpStatus::AwaitingConfirmation
     } else if course.waiting_list {
         SignUpStatus::WaitingList
@@ -130,15 +116,11 @@ pub async fn sign_up(
     }
     .insert(&txn)
     .await?;
-    let (kind, position) = match status {
-        // Everyone waiting signed up before this one.
-        SignUpStatus::WaitingList => (
-            EmailKind::WaitingList,
-            Some(u32::try_from(counts.waiting + 1).unwrap_or(u32::MAX)),
-        ),
-        _ => (EmailKind::ConfirmRequest, None),
+    let kind = match status {
+        SignUpStatus::WaitingList => EmailKind::WaitingList,
+        _ => EmailKind::ConfirmRequest,
     };
-    notify::about(&txn, &row, kind, position, now).await?;
+    notify::about(&txn, &row, kind, now).await?;
     txn.commit().await?;
     Ok(Receipt::Created { id: row.id, status })
 }
@@ -239,7 +221,7 @@ pub async fn confirm(db: &Db, token: &str, now: Now) -> Result<LinkView, AppErro
     let row = active.update(&txn).await?;
     mark_used(&txn, link, now).await?;
     if next == SignUpStatus::Confirmed {
-        notify::about(&txn, &row, EmailKind::Confirmed, None, now).await?;
+        notify::about(&txn, &row, EmailKind::Confirmed, now).await?;
     }
     txn.commit().await?;
     view(db.read(), &row).await
@@ -269,7 +251,7 @@ pub async fn cancel(
     active.hold_expires_at = Set(None);
     let row = active.update(&txn).await?;
     mark_used(&txn, link, now).await?;
-    notify::about(&txn, &row, EmailKind::Cancelled, None, now).await?;
+    notify::about(&txn, &row, EmailKind::Cancelled, now).await?;
     if held {
         promote(&txn, &course, now, settings).await?;
     }
@@ -278,14 +260,19 @@ pub async fn cancel(
 }
 
 /// Fills free places from the waiting list, first in first out, inside the
-/// caller's locked transaction so each place is given exactly once.
+/// caller's locked transaction so each place is given exactly once. Once
+/// the course has begun, a freed place stays free: nobody is called to a
+/// course that is running or over.
 async fn promote(
     txn: &DatabaseTransaction,
     course: &offering::Model,
     now: Now,
     settings: &SignUpSettings,
 ) -> Result<u32, AppError> {
-    let free = course::free(course.capacity, course::counts(txn, course.id).await?);
+    if course::has_started(course, now.local) {
+        return Ok(0);
+    }
+    let free = course::free(txn, course.id, course.capacity).await?;
     if free == 0 {
         return Ok(0);
     }
@@ -314,7 +301,7 @@ async fn promote(
             active.hold_expires_at = Set(Some(now.utc + settings.hold));
         }
         let row = active.update(txn).await?;
-        notify::about(txn, &row, EmailKind::Promoted, None, now).await?;
+        notify::about(txn, &row, EmailKind::Promoted, now).await?;
         promoted += 1;
     }
     Ok(promoted)

@@ -9,18 +9,13 @@ use crate::backend::entities::sign_up;
 use crate::backend::mail::EmailKind;
 use crate::backend::mail::outbox::{self, Queued};
 use crate::domain::lang::Lang;
-use crate::domain::sign_up::address_key;
 
 /// Every address that gets the emails about `row`, each once.
 pub fn recipients(row: &sign_up::Model) -> Vec<String> {
-    let mut all: Vec<String> = row
-        .participant_email
-        .iter()
-        .chain(row.registrant_email.iter())
-        .cloned()
-        .collect();
-    all.dedup_by(|a, b| address_key(a) == address_key(b));
-    all
+    crate::domain::sign_up::recipients(
+        row.participant_email.as_deref(),
+        row.registrant_email.as_deref(),
+    )
 }
 
 /// Queues `kind` about `row` to everyone concerned.
@@ -28,7 +23,6 @@ pub async fn about(
     db: &impl ConnectionTrait,
     row: &sign_up::Model,
     kind: EmailKind,
-    position: Option<u32>,
     now: Now,
 ) -> Result<(), DbErr> {
     for to in recipients(row) {
@@ -40,7 +34,6 @@ pub async fn about(
                 sign_up_id: Some(row.id),
                 lang: row.lang,
                 to: &to,
-                position,
             },
             now.utc,
         )
@@ -67,7 +60,6 @@ pub async fn course_full(
                 sign_up_id: None,
                 lang,
                 to,
-                position: None,
             },
             now.utc,
         )
