@@ -12,7 +12,7 @@ use std::time::{Duration as StdDuration, Instant};
 
 use app::backend::clock::Now;
 use app::backend::entities::outbox;
-use app::backend::mail::outbox::{Outcome, claim_next, finish};
+use app::backend::mail::outbox::{Outcome, claim_next, finish, renew};
 use app::backend::mail::transport::plain_smtp;
 use app::backend::mail::worker::{Outgoing, Retry};
 use app::backend::mail::{self, OutboxStatus};
@@ -277,7 +277,12 @@ async fn a_crashed_send_is_retried_after_one_send_timeout_and_only_once() {
             1,
             "{backend}: sent again once the claim ran out"
         );
-        // The crashed worker comes back and reports a failure: too late.
+        // The crashed worker comes back: it can neither renew its claim…
+        assert!(
+            !renew(&db, &crashed, after.utc, out.claim).await.unwrap(),
+            "{backend}"
+        );
+        // …nor report a failure over the success.
         let late = Outcome::Retry {
             at: now().utc,
             error: "connection reset".into(),

@@ -49,6 +49,9 @@ pub struct Outgoing {
     pub retry: Retry,
     /// How long a claim on a row lasts.
     pub claim: Duration,
+    /// The longest one send may take; what is left of a claim must cover
+    /// it when the send starts.
+    pub send_timeout: Duration,
 }
 
 impl Outgoing {
@@ -61,6 +64,7 @@ impl Outgoing {
                 cap: Duration::hours(2),
             },
             claim: mail.claim(),
+            send_timeout: Duration::from_std(mail.send_timeout).unwrap_or(Duration::seconds(20)),
         }
     }
 }
@@ -99,7 +103,8 @@ async fn send_next(
     composer: &mut Composer<'_>,
     clock: &impl Fn() -> Now,
 ) -> Result<Option<Handled>, DbErr> {
-    let Some(claim) = outbox::claim_next(db, clock().utc, outgoing.claim).await? else {
+    let claimed_at = clock().utc;
+    let Some(claim) = outbox::claim_next(db, claimed_at, outgoing.claim).await? else {
         return Ok(None);
     };
     let attempts = claim.row.attempts + 1;
@@ -115,7 +120,13 @@ async fn send_next(
     };
     let outcome = match composer.compose(&claim.row, clock()).await {
         Ok(Composed::Send(email)) => {
-            if !outbox::renew(db, &claim, clock().utc, outgoing.claim).await? {
+            // Writing the email is quick as a rule; if it was not, renew the
+            // claim so the send still has all of its time.
+            let now = clock().utc;
+            let left = claimed_at + outgoing.claim - now;
+            if left < outgoing.send_timeout
+                && !outbox::renew(db, &claim, now, outgoing.claim).await?
+            {
                 return Ok(Some(Handled::Lost));
             }
             match mailer.deliver(&email, &claim.row.message_id).await {
