@@ -51,7 +51,7 @@ fn imports_point_down() {
             r"crate::(api|backend|components|pages|i18n)\b",
         ),
         ("app/src/backend", r"crate::(components|pages)\b"),
-        ("app/src/i18n", r"crate::(components|pages|api)\b"),
+        ("app/src/i18n", r"crate::(components|pages|api|backend)\b"),
         ("app/src/api", r"crate::(components|pages)\b"),
         ("app/src/components", r"crate::pages\b"),
         (

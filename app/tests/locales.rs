@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use app::backend::i18n;
 use app::backend::mail::{EmailKind, render};
 use app::domain::Code;
 use app::domain::error::AppError;
@@ -12,6 +11,7 @@ use app::domain::lang::Lang;
 use app::domain::offering::{Audience, OfferingKind};
 use app::domain::schedule::TimeOfDay;
 use app::domain::sign_up::Problem;
+use app::i18n::loader as i18n;
 use regex::Regex;
 use strum::IntoEnumIterator;
 

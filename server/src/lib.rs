@@ -29,9 +29,10 @@ use tower_http::timeout::TimeoutLayer;
 
 use app::backend::db::Db;
 use app::backend::settings::Settings;
-use app::backend::{LANG_COOKIE, clock, directory, ics, request_lang};
+use app::backend::{clock, directory, ics};
 use app::domain::Code;
 use app::domain::lang::Lang;
+use app::i18n::{LANG_COOKIE, request_lang};
 use app::paths::{self, route};
 use app::{App, shell};
 
@@ -165,7 +166,7 @@ async fn calendar(
             e.log();
             let status =
                 StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let tr = app::backend::i18n::loader_for(lang);
+            let tr = app::i18n::loader::loader_for(lang);
             (status, tr.get(e.key())).into_response()
         }
     }

@@ -10,11 +10,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use app::backend::clock::Now;
-use app::backend::request_lang;
 use app::backend::sign_up as service;
-use app::backend::sign_up::tokens;
+use app::backend::tokens;
 use app::domain::error::AppError;
 use app::domain::sign_up::{SignUpForm, Submission, address_key};
+use app::i18n::request_lang;
 use app::paths;
 
 use crate::AppState;

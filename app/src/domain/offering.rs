@@ -1,9 +1,10 @@
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::coded_enum;
 use super::lang::Lang;
 use super::schedule::Occurrence;
+pub use super::schedule::WeeklySlotDto;
 
 coded_enum! {
     /// What sort of offering something is; decides how its schedule reads
@@ -128,18 +129,6 @@ impl VenueDto {
             self.name, self.address, self.postcode, self.city
         )
     }
-}
-
-/// A weekly recurrence as the detail page and the calendar file need it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WeeklySlotDto {
-    /// ISO weekday, 1 = Monday.
-    pub weekday: u8,
-    pub start: NaiveTime,
-    pub end: NaiveTime,
-    pub valid_from: NaiveDate,
-    pub valid_to: Option<NaiveDate>,
-    pub skipped: Vec<NaiveDate>,
 }
 
 /// Course capacity and sign-up window.

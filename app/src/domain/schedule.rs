@@ -5,7 +5,6 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::coded_enum;
-use super::offering::WeeklySlotDto;
 
 /// One meeting, opening or session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -49,6 +48,18 @@ impl TimeOfDay {
             TimeOfDay::Evening
         }
     }
+}
+
+/// A weekly recurrence as the detail page and the calendar file need it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeeklySlotDto {
+    /// ISO weekday, 1 = Monday.
+    pub weekday: u8,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub skipped: Vec<NaiveDate>,
 }
 
 impl WeeklySlotDto {

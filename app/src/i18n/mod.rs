@@ -2,6 +2,12 @@
 //! build carries Fluent; islands get their few strings as props.
 
 pub mod format;
+#[cfg(feature = "ssr")]
+pub mod loader;
+#[cfg(feature = "ssr")]
+mod request;
+#[cfg(feature = "ssr")]
+pub use request::{LANG_COOKIE, request_lang};
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use leptos::prelude::*;
@@ -54,7 +60,7 @@ impl Tr {
     pub fn new(lang: Lang) -> Self {
         Tr {
             lang,
-            loader: std::sync::Arc::new(crate::backend::i18n::loader_for(lang)),
+            loader: std::sync::Arc::new(loader::loader_for(lang)),
         }
     }
 
@@ -161,7 +167,7 @@ pub fn request_tr() -> Tr {
     }
     #[cfg(feature = "ssr")]
     let lang = use_context::<http::request::Parts>()
-        .map(|parts| crate::backend::request_lang(&parts.uri, &parts.headers))
+        .map(|parts| request_lang(&parts.uri, &parts.headers))
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let lang = Lang::default();

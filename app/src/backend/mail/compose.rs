@@ -14,7 +14,7 @@ use crate::backend::course;
 use crate::backend::db::Db;
 use crate::backend::directory;
 use crate::backend::entities::{outbox, sign_up};
-use crate::backend::sign_up::tokens::{self, Purpose};
+use crate::backend::tokens::{self, Purpose};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::offering::OfferingDetail;

@@ -15,7 +15,7 @@ use sea_orm::{
 use super::{EmailKind, OutboxStatus, mask, mask_addresses};
 use crate::backend::db::Db;
 use crate::backend::entities::outbox;
-use crate::backend::sign_up::tokens;
+use crate::backend::tokens;
 use crate::domain::lang::Lang;
 
 /// An email to queue.

@@ -10,13 +10,13 @@ use sea_orm::{
 };
 
 use super::notify;
-use super::tokens::{self, Purpose};
 use crate::backend::clock::Now;
 use crate::backend::course;
 use crate::backend::db::Db;
 use crate::backend::entities::{offering, sign_up, sign_up_token};
 use crate::backend::mail::EmailKind;
 use crate::backend::settings::SignUpSettings;
+use crate::backend::tokens::{self, Purpose};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::sign_up::{SignUpStatus, ValidSignUp};

@@ -1,6 +1,7 @@
-//! Link tokens: 256 random bits in each confirm and cancel link, stored
-//! only as their SHA-256, so a leaked database holds no working link. Every
-//! email gets tokens of its own.
+//! The tokens in the confirm and cancel links of emails: 256 random bits
+//! each, stored only as their SHA-256, so a leaked database holds no
+//! working link. Every email gets tokens of its own. The sign-up flow looks
+//! them up; the mail worker issues them as it writes each email.
 
 use chrono::NaiveDateTime;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
