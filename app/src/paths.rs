@@ -109,6 +109,35 @@ pub fn asset(file: &str) -> String {
     format!("/{PKG}/{file}")
 }
 
+/// `path` with these query pairs, percent-encoded; for links to another page
+/// of the same listing.
+pub fn with_query(path: &str, pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return path.to_string();
+    }
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    format!("{path}?{}", query.join("&"))
+}
+
+/// Percent-encodes all but the unreserved characters (RFC 3986), a space
+/// as `+` as forms do.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push('+'),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
 /// An absolute URL on the public site, for emails and calendar files.
 pub fn absolute(public_url: &str, path: &str) -> String {
     format!("{}{path}", public_url.trim_end_matches('/'))
@@ -153,6 +182,18 @@ mod tests {
             absolute("https://treffpunkt.example/", &offering("kor")),
             "https://treffpunkt.example/tilbud/kor"
         );
+    }
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(
+            with_query(
+                "/tilbud",
+                &[("q", "kor & sang/ø".into()), ("page", "2".into())]
+            ),
+            "/tilbud?q=kor+%26+sang%2F%C3%B8&page=2"
+        );
+        assert_eq!(with_query("/tilbud", &[]), "/tilbud");
     }
 
     #[test]

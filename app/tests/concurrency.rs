@@ -6,8 +6,8 @@ mod support;
 
 use std::time::Duration;
 
+use app::backend::directory::Directory;
 use app::backend::sign_up as service;
-use app::backend::{clock, directory};
 use app::domain::error::AppError;
 use app::domain::filter::ListingFilter;
 use app::domain::lang::Lang;
@@ -32,13 +32,7 @@ async fn pages_read_while_a_write_transaction_is_open() {
         let txn = hold_the_writer(&db).await;
         let listing = tokio::time::timeout(
             PATIENCE,
-            directory::listing(
-                db.read(),
-                None,
-                &ListingFilter::default(),
-                Lang::Nb,
-                clock::oslo_now(),
-            ),
+            Directory::new(db.clone()).listing(None, &ListingFilter::default(), Lang::Nb, 1),
         )
         .await;
         assert!(

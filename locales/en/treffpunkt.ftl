@@ -113,6 +113,7 @@ result-count = { $count ->
 }
 result-empty = There are no offerings here yet.
 result-empty-filtered = No offerings match your choices. Try removing some of them.
+search-did-you-mean = Did you mean:
 filter-heading = Choose what you want to see
 filter-search = Search words
 filter-district = District
@@ -281,3 +282,7 @@ sign-up-closed-title = Sign-up is closed
 rate-limited-title = Please wait a little
 error-cross-site-title = The form was not sent
 privacy-email = We do not keep the emails we send. The address an email went to is deleted { $minutes } minutes after it was sent.
+pagination = More pages
+result-range = Showing { $from }–{ $to } of { $total }
+page-previous = Previous page
+page-next = Next page

@@ -113,6 +113,7 @@ result-count = { $count ->
 }
 result-empty = Det er ingen tilbud her ennå.
 result-empty-filtered = Ingen tilbud passer med valgene dine. Prøv å fjerne noen av valgene.
+search-did-you-mean = Mente du:
 filter-heading = Velg hva du vil se
 filter-search = Søkeord
 filter-district = Bydel
@@ -281,3 +282,7 @@ sign-up-closed-title = Påmeldingen er stengt
 rate-limited-title = Vent litt
 error-cross-site-title = Skjemaet ble ikke sendt
 privacy-email = Vi lagrer ikke e-postene vi sender. Adressen en e-post gikk til, slettes { $minutes } minutter etter at den er sendt.
+pagination = Flere sider
+result-range = Viser { $from }–{ $to } av { $total }
+page-previous = Forrige side
+page-next = Neste side

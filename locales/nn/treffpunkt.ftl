@@ -113,6 +113,7 @@ result-count = { $count ->
 }
 result-empty = Det er ingen tilbod her enno.
 result-empty-filtered = Ingen tilbod passar med vala dine. Prøv å fjerne nokre av vala.
+search-did-you-mean = Meinte du:
 filter-heading = Vel kva du vil sjå
 filter-search = Søkjeord
 filter-district = Bydel
@@ -281,3 +282,7 @@ sign-up-closed-title = Påmeldinga er stengd
 rate-limited-title = Vent litt
 error-cross-site-title = Skjemaet vart ikkje sendt
 privacy-email = Vi lagrar ikkje e-postane vi sender. Adressa ein e-post gjekk til, blir sletta { $minutes } minutt etter at han er sendt.
+pagination = Fleire sider
+result-range = Viser { $from }–{ $to } av { $total }
+page-previous = Førre side
+page-next = Neste side

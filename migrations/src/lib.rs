@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_directory;
 mod m20261125_000002_sign_up;
 mod m20261127_000003_outbox_without_bodies;
+mod m20261128_000004_listing;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_directory::Migration),
             Box::new(m20261125_000002_sign_up::Migration),
             Box::new(m20261127_000003_outbox_without_bodies::Migration),
+            Box::new(m20261128_000004_listing::Migration),
         ]
     }
 }

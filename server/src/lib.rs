@@ -28,6 +28,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use app::backend::db::Db;
+use app::backend::directory::Directory;
 use app::backend::settings::Settings;
 use app::backend::{clock, directory, ics};
 use app::domain::Code;
@@ -43,6 +44,8 @@ use crate::limits::RateLimits;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    /// The directory the pages read, with its caches.
+    pub directory: Directory,
     pub settings: Arc<Settings>,
     pub limits: Arc<RateLimits>,
     /// Wakes the mail worker after a change that queued email.
@@ -142,7 +145,7 @@ async fn calendar(
     headers: HeaderMap,
 ) -> Response {
     let lang = request_lang(&uri, &headers);
-    match directory::offering(state.db.read(), &slug, lang, clock::oslo_now()).await {
+    match directory::offering(state.directory.db().read(), &slug, lang, clock::oslo_now()).await {
         Ok(detail) => {
             let page = paths::absolute(&state.settings.site.public_url, &paths::offering(&slug));
             let body = ics::offering_calendar(&detail, &page, chrono::Utc::now());

@@ -11,6 +11,7 @@ use leptos::config::LeptosOptions;
 use tokio::sync::{Notify, watch};
 
 use app::backend::db::Db;
+use app::backend::directory::Directory;
 use app::backend::import;
 use app::backend::jobs::Worker;
 use app::backend::mail::Mailer;
@@ -20,7 +21,7 @@ use crate::limits::RateLimits;
 use crate::{AppState, router};
 
 /// The demo municipality, loaded into an empty database at start-up.
-const DEMO_DATA: &str = include_str!("../demo/municipality.toml");
+pub const DEMO_DATA: &str = include_str!("../demo/municipality.toml");
 
 /// How often the rate limiters forget clients whose budget is whole.
 const PRUNE_EVERY: Duration = Duration::from_secs(60);
@@ -64,8 +65,24 @@ pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
         .site_pkg_dir(app::paths::PKG)
         .site_addr(settings.site.addr)
         .build();
+    // A database from before the read model, or filled by another tool,
+    // gets its lists before the first page is served.
+    let listed =
+        app::backend::directory::read_model::sync(&db, app::backend::clock::oslo_now()).await?;
+    if listed > 0 {
+        tracing::info!(offerings = listed, "brought the lists up to date");
+    }
+    // The search index is built before the first request, so that a load
+    // balancer never sends a search to a server that knows half the
+    // directory; then it follows the changes other servers make.
+    let directory = Directory::new(db.clone());
+    let started = std::time::Instant::now();
+    let indexed = directory.catch_up().await?;
+    tracing::info!(offerings = indexed, took = ?started.elapsed(), "search index built");
+    tokio::spawn(follow(directory.clone(), stopping.clone()));
     let app = router(AppState {
         leptos_options,
+        directory,
         db,
         settings: settings.clone(),
         limits,
@@ -102,6 +119,22 @@ pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// How often a server's search index looks for changes made anywhere.
+const FOLLOW_EVERY: Duration = Duration::from_secs(1);
+
+async fn follow(directory: Directory, mut stopping: watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            () = tokio::time::sleep(FOLLOW_EVERY) => {
+                if let Err(e) = directory.catch_up().await {
+                    tracing::warn!(error = %e, "search index could not catch up; trying again");
+                }
+            }
+            _ = stopping.changed() => return,
+        }
+    }
 }
 
 async fn prune(limits: Arc<RateLimits>, mut stopping: watch::Receiver<bool>) {

@@ -384,13 +384,13 @@ async fn server_functions_hold_their_input_to_the_form_s_bounds() {
         // Two thousand words: unbounded, one LIKE each, too deep for SQLite.
         let words = "a ".repeat(2000);
         let body = format!(
-            "district=ostbyen&filter[query]={}&filter[free_only]=false&filter[no_sign_up]=false&filter[step_free]=false&lang=nb",
+            "district=ostbyen&filter[query]={}&filter[free_only]=false&filter[no_sign_up]=false&filter[step_free]=false&page=1&lang=nb",
             url_encode(&words)
         );
         let reply = post(app, ListingPage::PATH, &body, "10.0.0.1").await;
         assert_eq!(reply.status, StatusCode::OK, "{b}: {}", reply.body);
         let long_slug = format!(
-            "district={}&filter[free_only]=false&filter[no_sign_up]=false&filter[step_free]=false&lang=nb",
+            "district={}&filter[free_only]=false&filter[no_sign_up]=false&filter[step_free]=false&page=1&lang=nb",
             "x".repeat(10_000)
         );
         let reply = post(app, ListingPage::PATH, &long_slug, "10.0.0.1").await;

@@ -8,7 +8,7 @@ use crate::domain::lang::Lang;
 use crate::domain::offering::{CategoryDto, DistrictSummary, OfferingCard, OfferingDetail};
 
 /// How many happenings the front page shows under "this week".
-pub const THIS_WEEK_LIMIT: usize = 8;
+pub const THIS_WEEK_LIMIT: u64 = 8;
 
 /// The front page: districts to choose from and what is on soon.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,13 +18,19 @@ pub struct FrontPageData {
     pub today: NaiveDate,
 }
 
-/// A listing, for one district or for the whole municipality.
+/// One page of a listing, for one district or for the whole municipality.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListingData {
     pub district: Option<DistrictSummary>,
     pub districts: Vec<DistrictSummary>,
     pub categories: Vec<CategoryDto>,
     pub cards: Vec<OfferingCard>,
+    /// How many offerings the whole listing has.
+    pub total: u32,
+    /// Which page this is, 1 = the first.
+    pub page: u32,
+    /// A search that would find something, when this one found nothing.
+    pub suggestion: Option<String>,
     pub today: NaiveDate,
 }
 
@@ -39,12 +45,12 @@ pub struct OfferingData {
 
 #[server]
 pub async fn front_page(lang: Lang) -> Result<FrontPageData, AppError> {
-    use crate::backend::{clock, db, directory};
-    let db = db()?;
+    use crate::backend::{clock, directory};
+    let directory = directory()?;
     let now = clock::oslo_now();
     Ok(FrontPageData {
-        districts: directory::districts(db.read(), lang, now).await?,
-        this_week: directory::this_week(db.read(), lang, now, THIS_WEEK_LIMIT).await?,
+        districts: directory.districts(lang).await?,
+        this_week: directory.this_week(lang, now, THIS_WEEK_LIMIT).await?,
         today: now.date(),
     })
 }
@@ -53,35 +59,42 @@ pub async fn front_page(lang: Lang) -> Result<FrontPageData, AppError> {
 pub async fn listing_page(
     district: Option<String>,
     filter: ListingFilter,
+    page: u32,
     lang: Lang,
 ) -> Result<ListingData, AppError> {
-    use crate::backend::{clock, db, directory};
-    let db = db()?;
-    let db = db.read();
+    use crate::backend::{clock, directory};
+    use crate::domain::filter::bounded_page;
+    let directory = directory()?;
     // Anyone can call a server function: hold what it is sent to the
     // bounds of the form.
-    let filter = filter.bounded();
-    let now = clock::oslo_now();
+    let (filter, page) = (filter.bounded(), bounded_page(page));
     let summary = match &district {
-        Some(slug) => Some(directory::district(db, slug, lang, now).await?),
+        Some(slug) => Some(directory.district(slug, lang).await?),
         None => None,
     };
+    let listing = directory
+        .listing(district.as_deref(), &filter, lang, page)
+        .await?;
     Ok(ListingData {
         district: summary,
-        districts: directory::districts(db, lang, now).await?,
-        categories: directory::categories(db, lang).await?,
-        cards: directory::listing(db, district.as_deref(), &filter, lang, now).await?,
-        today: now.date(),
+        districts: directory.districts(lang).await?,
+        categories: directory.categories(lang).await?,
+        cards: listing.cards,
+        total: listing.total,
+        page,
+        suggestion: listing.suggestion,
+        today: clock::oslo_now().date(),
     })
 }
 
 #[server]
 pub async fn offering_page(slug: String, lang: Lang) -> Result<OfferingData, AppError> {
-    use crate::backend::{clock, db, directory};
-    let db = db()?;
+    use crate::backend::{clock, directory};
+    let directory = directory()?;
     let now = clock::oslo_now();
     Ok(OfferingData {
-        detail: directory::offering(db.read(), &slug, lang, now).await?,
+        detail: crate::backend::directory::offering(directory.db().read(), &slug, lang, now)
+            .await?,
         today: now.date(),
         now,
     })

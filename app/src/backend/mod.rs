@@ -29,6 +29,12 @@ pub fn db() -> Result<Db, AppError> {
     use_context::<Db>().ok_or_else(|| AppError::internal(MissingContext("database")))
 }
 
+/// The directory, provided to every request's reactive context.
+pub fn directory() -> Result<directory::Directory, AppError> {
+    use_context::<directory::Directory>()
+        .ok_or_else(|| AppError::internal(MissingContext("directory")))
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("no {0} in the request's context")]
 struct MissingContext(&'static str);

@@ -3,8 +3,9 @@ use leptos::prelude::*;
 use crate::api::directory::ListingData;
 use crate::components::card::CardList;
 use crate::components::filters::FilterForm;
-use crate::domain::filter::ListingFilter;
+use crate::domain::filter::{ListingFilter, PAGE_MAX, PAGE_SIZE};
 use crate::i18n::use_tr;
+use crate::paths;
 
 /// Filters and results, shared by the district page and the all-district
 /// listing.
@@ -16,13 +17,24 @@ pub fn ListingBody(
     with_district_choice: bool,
 ) -> impl IntoView {
     let tr = use_tr();
-    let count = tr.t_with(
-        "result-count",
-        &[(
-            "count",
-            u32::try_from(page.cards.len()).unwrap_or(u32::MAX).into(),
-        )],
-    );
+    let count = tr.t_with("result-count", &[("count", page.total.into())]);
+    let pages = Pages {
+        base: action.clone(),
+        query: filter.to_query(),
+        page: page.page,
+        shown: u32::try_from(page.cards.len()).unwrap_or(u32::MAX),
+        total: page.total,
+    };
+    let suggestion = page.suggestion.map(|words| {
+        let mut suggested = filter.clone();
+        suggested.query = Some(words.clone());
+        let href = paths::with_query(&action, &suggested.to_query());
+        view! {
+            <p class="suggestion">
+                {tr.t("search-did-you-mean")} " " <a href=href>{words}</a>
+            </p>
+        }
+    });
     let empty = if filter.is_active() {
         tr.t("result-empty-filtered")
     } else {
@@ -37,7 +49,57 @@ pub fn ListingBody(
         />
         <section aria-labelledby="results-heading" class="results">
             <h2 id="results-heading">{count}</h2>
+            {suggestion}
             <CardList cards=page.cards today=page.today empty/>
+            <PageLinks pages/>
         </section>
     }
+}
+
+/// Where a page of a listing stands among the others.
+#[derive(Clone)]
+struct Pages {
+    base: String,
+    query: Vec<(&'static str, String)>,
+    page: u32,
+    shown: u32,
+    total: u32,
+}
+
+impl Pages {
+    fn link(&self, page: u32) -> String {
+        let mut query = self.query.clone();
+        if page > 1 {
+            query.push(("page", page.to_string()));
+        }
+        paths::with_query(&self.base, &query)
+    }
+}
+
+/// "Showing 21–40 of 2 000", with plain links to the pages before and
+/// after: they work without JavaScript and can be shared.
+#[component]
+fn PageLinks(pages: Pages) -> impl IntoView {
+    let tr = use_tr();
+    if pages.total <= PAGE_SIZE || pages.shown == 0 {
+        return None;
+    }
+    let from = (pages.page - 1) * PAGE_SIZE + 1;
+    let to = from + pages.shown - 1;
+    let previous = (pages.page > 1).then(|| pages.link(pages.page - 1));
+    let next = (to < pages.total && pages.page < PAGE_MAX).then(|| pages.link(pages.page + 1));
+    Some(view! {
+        <nav class="pages" aria-label=tr.t("pagination")>
+            <p class="page-range">
+                {tr.t_with(
+                    "result-range",
+                    &[("from", from.into()), ("to", to.into()), ("total", pages.total.into())],
+                )}
+            </p>
+            <ul>
+                {previous.map(|href| view! { <li><a class="button secondary" rel="prev" href=href>{tr.t("page-previous")}</a></li> })}
+                {next.map(|href| view! { <li><a class="button" rel="next" href=href>{tr.t("page-next")}</a></li> })}
+            </ul>
+        </nav>
+    })
 }

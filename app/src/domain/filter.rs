@@ -8,6 +8,22 @@ use super::{Code, slug};
 pub const QUERY_MAX: usize = 100;
 /// Search words beyond this many are ignored.
 const WORDS_MAX: usize = 8;
+/// Cards on one page of a listing.
+pub const PAGE_SIZE: u32 = 20;
+/// The last page anyone is shown: past it, narrowing the listing helps more
+/// than paging on.
+pub const PAGE_MAX: u32 = 250;
+
+/// The page of a listing asked for in the URL (`?page=3`), 1 to
+/// [`PAGE_MAX`]; anything else is the first.
+pub fn page_from_query(get: impl Fn(&str) -> Option<String>) -> u32 {
+    bounded_page(get("page").and_then(|v| v.trim().parse().ok()).unwrap_or(1))
+}
+
+/// `page` within 1 to [`PAGE_MAX`].
+pub fn bounded_page(page: u32) -> u32 {
+    page.clamp(1, PAGE_MAX)
+}
 
 /// What a resident narrowed a listing to. It lives in the URL's query so that
 /// every filtered view can be shared and bookmarked; values that do not parse
@@ -71,12 +87,34 @@ impl ListingFilter {
         }
     }
 
+    /// The filter as URL query pairs, the way the form writes them, for
+    /// links to other pages of the same listing.
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        let mut add = |name: &'static str, value: Option<String>| {
+            if let Some(v) = value {
+                pairs.push((name, v));
+            }
+        };
+        add("q", self.query.clone());
+        add("district", self.district.clone());
+        add("kind", self.kind.map(|k| k.code().to_string()));
+        add("category", self.category.clone());
+        add("audience", self.audience.map(|a| a.code().to_string()));
+        add("day", self.weekday.map(|d| d.to_string()));
+        add("time", self.time_of_day.map(|t| t.code().to_string()));
+        add("free", self.free_only.then(|| "1".to_string()));
+        add("drop_in", self.no_sign_up.then(|| "1".to_string()));
+        add("step_free", self.step_free.then(|| "1".to_string()));
+        pairs
+    }
+
     /// Whether anything narrows the listing.
     pub fn is_active(&self) -> bool {
         *self != ListingFilter::default()
     }
 
-    /// The words of the search, lower-cased the same way the search column is.
+    /// The words of the search, lower-cased, at most `WORDS_MAX` of them.
     pub fn search_words(&self) -> Vec<String> {
         self.query
             .as_deref()
@@ -147,6 +185,27 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(words.search_words().len(), 8);
+    }
+
+    #[test]
+    fn a_filter_goes_back_into_a_url_as_it_came() {
+        let pairs = [
+            ("kind", "course"),
+            ("free", "1"),
+            ("q", "kor og sang"),
+            ("day", "3"),
+        ];
+        let f = parse(&pairs);
+        let back: HashMap<String, String> = f
+            .to_query()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        assert_eq!(ListingFilter::from_query(|k| back.get(k).cloned()), f);
+        assert_eq!(page_from_query(|_| Some("7".into())), 7);
+        assert_eq!(page_from_query(|_| Some("0".into())), 1);
+        assert_eq!(page_from_query(|_| Some("99999".into())), PAGE_MAX);
+        assert_eq!(page_from_query(|_| Some("x".into())), 1);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The Fluent bundles, loaded once from the embedded `locales/` folder.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use i18n_embed::LanguageLoader;
 use i18n_embed::fluent::FluentLanguageLoader;
@@ -42,9 +42,20 @@ pub fn loader() -> &'static FluentLanguageLoader {
     })
 }
 
-/// A view of the shared loader in `lang`, falling back to Bokmål.
-pub fn loader_for(lang: Lang) -> FluentLanguageLoader {
-    loader().select_languages(&[langid(lang)])
+/// A view of the shared loader in `lang`, falling back to Bokmål; made once
+/// per language, since every request needs one.
+pub fn loader_for(lang: Lang) -> Arc<FluentLanguageLoader> {
+    static VIEWS: OnceLock<Vec<(Lang, Arc<FluentLanguageLoader>)>> = OnceLock::new();
+    let views = VIEWS.get_or_init(|| {
+        Lang::iter()
+            .map(|l| (l, Arc::new(loader().select_languages(&[langid(l)]))))
+            .collect()
+    });
+    views
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, view)| view.clone())
+        .expect("a view of every language")
 }
 
 /// The raw Fluent source of `lang`, for the completeness test.

@@ -60,7 +60,7 @@ impl Tr {
     pub fn new(lang: Lang) -> Self {
         Tr {
             lang,
-            loader: std::sync::Arc::new(loader::loader_for(lang)),
+            loader: loader::loader_for(lang),
         }
     }
 

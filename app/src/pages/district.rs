@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::directory::{ListingData, listing_page};
 use crate::components::listing::ListingBody;
 use crate::components::load::load_page;
-use crate::domain::filter::ListingFilter;
+use crate::domain::filter::{ListingFilter, page_from_query};
 use crate::i18n::use_tr;
 use crate::paths;
 
@@ -15,10 +15,15 @@ pub fn DistrictPage() -> impl IntoView {
     let tr = use_tr();
     let lang = tr.lang();
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
-    let filter = use_query_map().with_untracked(|q| ListingFilter::from_query(|k| q.get(k)));
+    let (filter, page) = use_query_map().with_untracked(|q| {
+        (
+            ListingFilter::from_query(|k| q.get(k)),
+            page_from_query(|k| q.get(k)),
+        )
+    });
     let fetch = {
         let (slug, filter) = (slug.clone(), filter.clone());
-        move || listing_page(Some(slug.clone()), filter.clone(), lang)
+        move || listing_page(Some(slug.clone()), filter.clone(), page, lang)
     };
     load_page(fetch, move |page: ListingData| {
         let tr = tr.clone();

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::directory::{ListingData, listing_page};
 use crate::components::listing::ListingBody;
 use crate::components::load::load_page;
-use crate::domain::filter::ListingFilter;
+use crate::domain::filter::{ListingFilter, page_from_query};
 use crate::i18n::use_tr;
 use crate::paths;
 
@@ -14,10 +14,15 @@ use crate::paths;
 pub fn SearchPage() -> impl IntoView {
     let tr = use_tr();
     let lang = tr.lang();
-    let filter = use_query_map().with_untracked(|q| ListingFilter::from_query(|k| q.get(k)));
+    let (filter, page) = use_query_map().with_untracked(|q| {
+        (
+            ListingFilter::from_query(|k| q.get(k)),
+            page_from_query(|k| q.get(k)),
+        )
+    });
     let fetch = {
         let filter = filter.clone();
-        move || listing_page(None, filter.clone(), lang)
+        move || listing_page(None, filter.clone(), page, lang)
     };
     load_page(fetch, move |page: ListingData| {
         let tr = tr.clone();

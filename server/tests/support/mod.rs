@@ -80,6 +80,7 @@ pub fn app(db: Db, settings: Settings) -> Router {
         .build();
     router(AppState {
         leptos_options,
+        directory: app::backend::directory::Directory::new(db.clone()),
         db,
         limits: Arc::new(RateLimits::new(&settings.limits)),
         settings: Arc::new(settings),

@@ -1,7 +1,9 @@
 //! Table definitions, one module per table.
 
 pub mod category;
+pub mod directory_state;
 pub mod district;
+pub mod listing;
 pub mod offering;
 pub mod offering_audience;
 pub mod offering_category;

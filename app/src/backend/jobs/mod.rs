@@ -5,6 +5,7 @@
 
 pub mod anonymise;
 pub mod expire_holds;
+pub mod listing;
 pub mod purge_mail;
 pub mod reminders;
 
@@ -76,6 +77,9 @@ impl Worker {
     /// Runs every job once.
     pub async fn jobs(&self, now: Now) {
         let s = &self.settings;
+        if let Err(e) = listing::run(&self.db, now).await {
+            failed("moving the lists on", None, &e);
+        }
         if let Err(e) = expire_holds::run(&self.db, now, &s.sign_up).await {
             failed("expiring holds", None, &e);
         }

@@ -1,0 +1,554 @@
+//! The public directory: districts, listings with filters, search and the
+//! offering page.
+//!
+//! Lists read the read model (`read_model.rs`): one indexed query for a
+//! page of cards and one for the count, whatever the size of the country.
+//! What nearly every page asks for (the districts and how many offerings
+//! each lists) is kept per directory version, which every server reads at
+//! most once a second, so a change made through one server shows on the
+//! others within a second.
+
+mod facts;
+pub mod read_model;
+pub mod search;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDateTime;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+use self::facts::{Facts, venue_dto};
+use self::search::{Scope, Search};
+use super::course;
+use super::db::Db;
+use super::entities::{category, district, listing, offering, offering_category, organisation};
+use crate::domain::error::AppError;
+use crate::domain::filter::{ListingFilter, PAGE_SIZE};
+use crate::domain::lang::Lang;
+use crate::domain::offering::{
+    Accessibility, CategoryDto, Contact, CourseInfo, DistrictSummary, LocalizedText, OfferingCard,
+    OfferingDetail, OfferingKind, OfferingStatus,
+};
+use crate::domain::schedule::{Occurrence, upcoming};
+use crate::domain::slug::is_slug;
+
+/// How many upcoming times the offering page lists.
+const UPCOMING_ON_PAGE: usize = 8;
+/// How many of a volunteer centre's offerings its page lists.
+const RUNS_ON_PAGE: u64 = 20;
+/// How long a server trusts the directory version it last read.
+const VERSION_TTL: Duration = Duration::from_secs(1);
+
+fn pick<'a>(lang: Lang, nb: &'a str, nn: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Nb => nb,
+        Lang::Nn => nn,
+        Lang::En => en,
+    }
+}
+
+fn district_name(d: &district::Model, lang: Lang) -> String {
+    pick(lang, &d.name_nb, &d.name_nn, &d.name_en).to_string()
+}
+
+/// One page of a listing, and how many offerings the listing has in all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListingPage {
+    pub cards: Vec<OfferingCard>,
+    pub total: u32,
+    /// A search that would find something, when this one found nothing.
+    pub suggestion: Option<String>,
+}
+
+impl ListingPage {
+    fn empty() -> Self {
+        ListingPage {
+            cards: Vec::new(),
+            total: 0,
+            suggestion: None,
+        }
+    }
+}
+
+/// What a server keeps of the directory between requests, per version.
+#[derive(Default)]
+struct Cache {
+    /// The version last read, and when.
+    version: Option<(i64, Instant)>,
+    /// The districts, and how many offerings each lists, as of `of`.
+    districts: Option<Districts>,
+}
+
+struct Districts {
+    of: i64,
+    rows: Arc<Vec<district::Model>>,
+    counts: Arc<HashMap<i32, u32>>,
+}
+
+/// The directory as the pages read it.
+#[derive(Clone)]
+pub struct Directory {
+    db: Db,
+    cache: Arc<Mutex<Cache>>,
+    search: Search,
+}
+
+impl Directory {
+    pub fn new(db: Db) -> Self {
+        Directory {
+            db,
+            cache: Arc::default(),
+            // An index in memory with a fixed schema: nothing to fail but
+            // allocation.
+            search: Search::new().expect("an empty search index opens"),
+        }
+    }
+
+    /// Brings this server's search index up to date with the read model,
+    /// whichever server changed it. The server calls this every second,
+    /// and a search first, so a search never reads an index older than the
+    /// version it sees.
+    pub async fn catch_up(&self) -> Result<u32, AppError> {
+        let version = self.version().await?;
+        self.search.catch_up(&self.db, version).await
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The directory's version as of at most a second ago.
+    pub async fn version(&self) -> Result<i64, AppError> {
+        if let Some((version, read)) = self.cache.lock().expect("cache").version
+            && read.elapsed() < VERSION_TTL
+        {
+            return Ok(version);
+        }
+        let version = read_model::version(self.db.read()).await?;
+        self.cache.lock().expect("cache").version = Some((version, Instant::now()));
+        Ok(version)
+    }
+
+    /// The districts and their counts, read once per version.
+    async fn district_rows(
+        &self,
+    ) -> Result<(Arc<Vec<district::Model>>, Arc<HashMap<i32, u32>>), AppError> {
+        let version = self.version().await?;
+        if let Some(d) = &self.cache.lock().expect("cache").districts
+            && d.of == version
+        {
+            return Ok((d.rows.clone(), d.counts.clone()));
+        }
+        let db = self.db.read();
+        let rows = Arc::new(
+            district::Entity::find()
+                .order_by_asc(district::Column::SortOrder)
+                .all(db)
+                .await?,
+        );
+        let counts: Vec<(i32, i64)> = listing::Entity::find()
+            .select_only()
+            .column(listing::Column::DistrictId)
+            .column_as(listing::Column::OfferingId.count(), "n")
+            .filter(listing::Column::SortAt.is_not_null())
+            .group_by(listing::Column::DistrictId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let counts = Arc::new(
+            counts
+                .into_iter()
+                .map(|(d, n)| (d, u32::try_from(n).unwrap_or(u32::MAX)))
+                .collect(),
+        );
+        self.cache.lock().expect("cache").districts = Some(Districts {
+            of: version,
+            rows: rows.clone(),
+            counts: Arc::clone(&counts),
+        });
+        Ok((rows, counts))
+    }
+
+    /// All districts in their configured order, with how many offerings
+    /// each lists now (the same count its page shows).
+    pub async fn districts(&self, lang: Lang) -> Result<Vec<DistrictSummary>, AppError> {
+        let (rows, counts) = self.district_rows().await?;
+        Ok(rows
+            .iter()
+            .map(|d| DistrictSummary {
+                slug: d.slug.clone(),
+                name: district_name(d, lang),
+                offering_count: counts.get(&d.id).copied().unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// One district by its slug.
+    pub async fn district(&self, slug: &str, lang: Lang) -> Result<DistrictSummary, AppError> {
+        if !is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        self.districts(lang)
+            .await?
+            .into_iter()
+            .find(|d| d.slug == slug)
+            .ok_or(AppError::NotFound)
+    }
+
+    /// Categories, sorted by name in the reader's language.
+    pub async fn categories(&self, lang: Lang) -> Result<Vec<CategoryDto>, AppError> {
+        let mut all: Vec<CategoryDto> = category::Entity::find()
+            .all(self.db.read())
+            .await?
+            .into_iter()
+            .map(|c| CategoryDto {
+                name: pick(lang, &c.name_nb, &c.name_nn, &c.name_en).to_string(),
+                slug: c.slug,
+            })
+            .collect();
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(all)
+    }
+
+    /// Page `page` of the published offerings matching `filter`, in
+    /// `district` when given, soonest first; offerings whose every time has
+    /// passed are left out, offerings without times come last.
+    pub async fn listing(
+        &self,
+        district_slug: Option<&str>,
+        filter: &ListingFilter,
+        lang: Lang,
+        page: u32,
+    ) -> Result<ListingPage, AppError> {
+        let db = self.db.read();
+        let (districts, _) = self.district_rows().await?;
+        let district = match district_slug.or(filter.district.as_deref()) {
+            Some(slug) => Some(
+                districts
+                    .iter()
+                    .find(|d| d.slug == slug)
+                    .ok_or(AppError::NotFound)?
+                    .id,
+            ),
+            None => None,
+        };
+        let category = match &filter.category {
+            Some(slug) => match category::Entity::find()
+                .filter(category::Column::Slug.eq(slug.as_str()))
+                .one(db)
+                .await?
+            {
+                Some(c) => Some(c.id),
+                None => return Ok(ListingPage::empty()),
+            },
+            None => None,
+        };
+        let offset = u64::from(page.saturating_sub(1)) * u64::from(PAGE_SIZE);
+        let words = filter.search_words();
+        if !words.is_empty() {
+            self.catch_up().await?;
+            let scope = Scope {
+                filter,
+                district,
+                category,
+            };
+            let found = self.search.find(
+                &words,
+                &scope,
+                usize::try_from(offset).unwrap_or(usize::MAX),
+                PAGE_SIZE as usize,
+            )?;
+            let mut rows: HashMap<i32, listing::Model> = listing::Entity::find()
+                .filter(listing::Column::OfferingId.is_in(found.ids.iter().copied()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|r| (r.offering_id, r))
+                .collect();
+            return Ok(ListingPage {
+                cards: found
+                    .ids
+                    .iter()
+                    .filter_map(|id| rows.remove(id))
+                    .map(|r| card(&r, lang, &districts))
+                    .collect(),
+                total: found.total,
+                suggestion: (found.total == 0)
+                    .then(|| self.search.suggest(&words))
+                    .flatten(),
+            });
+        }
+        let mut query = listing::Entity::find().filter(listing::Column::SortAt.is_not_null());
+        if let Some(id) = district {
+            query = query.filter(listing::Column::DistrictId.eq(id));
+        }
+        if let Some(kind) = filter.kind {
+            query = query.filter(listing::Column::Kind.eq(kind));
+        }
+        if filter.free_only {
+            query = query.filter(listing::Column::PriceNok.eq(0));
+        }
+        if filter.no_sign_up {
+            query = query.filter(listing::Column::SignUpRequired.eq(false));
+        }
+        if filter.step_free {
+            query = query.filter(listing::Column::StepFree.eq(true));
+        }
+        if let Some(audience) = filter.audience {
+            query = query.filter(
+                Expr::col(listing::Column::Audiences)
+                    .bit_and(read_model::audience_bit(audience))
+                    .ne(0),
+            );
+        }
+        if filter.weekday.is_some() || filter.time_of_day.is_some() {
+            query = query.filter(
+                Expr::col(listing::Column::Slots)
+                    .bit_and(read_model::slot_mask(filter.weekday, filter.time_of_day))
+                    .ne(0),
+            );
+        }
+        if let Some(id) = category {
+            query = query.filter(
+                listing::Column::OfferingId.in_subquery(
+                    Query::select()
+                        .column(offering_category::Column::OfferingId)
+                        .from(offering_category::Entity)
+                        .and_where(offering_category::Column::CategoryId.eq(id))
+                        .to_owned(),
+                ),
+            );
+        }
+        let total = query.clone().count(db).await?;
+        let rows = query
+            .order_by_asc(listing::Column::SortAt)
+            .order_by_asc(listing::Column::TitleNb)
+            .order_by_asc(listing::Column::OfferingId)
+            .offset(offset)
+            .limit(u64::from(PAGE_SIZE))
+            .all(db)
+            .await?;
+        Ok(ListingPage {
+            cards: rows.iter().map(|r| card(r, lang, &districts)).collect(),
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+            suggestion: None,
+        })
+    }
+
+    /// What happens in the seven days from `now`, across all districts,
+    /// soonest first: the front page's "this week".
+    pub async fn this_week(
+        &self,
+        lang: Lang,
+        now: NaiveDateTime,
+        limit: u64,
+    ) -> Result<Vec<OfferingCard>, AppError> {
+        let (districts, _) = self.district_rows().await?;
+        let rows = listing::Entity::find()
+            .filter(listing::Column::SortAt.is_not_null())
+            .filter(listing::Column::SortAt.lt(now + chrono::Duration::days(7)))
+            .order_by_asc(listing::Column::SortAt)
+            .order_by_asc(listing::Column::TitleNb)
+            .limit(limit)
+            .all(self.db.read())
+            .await?;
+        Ok(rows.iter().map(|r| card(r, lang, &districts)).collect())
+    }
+}
+
+/// A card from a read-model row, in `lang` or, untranslated, in Bokmål.
+fn card(row: &listing::Model, lang: Lang, districts: &[district::Model]) -> OfferingCard {
+    let translated = match lang {
+        Lang::Nb => None,
+        Lang::Nn => row.title_nn.clone().zip(row.summary_nn.clone()),
+        Lang::En => row.title_en.clone().zip(row.summary_en.clone()),
+    };
+    let text = match translated {
+        Some((title, summary)) => LocalizedText {
+            lang,
+            title,
+            summary,
+        },
+        None => LocalizedText {
+            lang: Lang::Nb,
+            title: row.title_nb.clone(),
+            summary: row.summary_nb.clone(),
+        },
+    };
+    OfferingCard {
+        slug: row.slug.clone(),
+        kind: row.kind,
+        text,
+        district_name: districts
+            .iter()
+            .find(|d| d.id == row.district_id)
+            .map(|d| district_name(d, lang))
+            .unwrap_or_default(),
+        venue_name: row.venue_name.clone(),
+        next: row
+            .next_start
+            .zip(row.next_end)
+            .map(|(start, end)| Occurrence {
+                date: start.date(),
+                start: start.time(),
+                end: end.time(),
+            }),
+        price_nok: row.price_nok,
+        sign_up_required: row.sign_up_required,
+        access: row.has_venue.then_some(Accessibility {
+            step_free: row.step_free,
+            accessible_toilet: row.accessible_toilet,
+            hearing_loop: row.hearing_loop,
+            parking: row.parking,
+        }),
+    }
+}
+
+fn published() -> sea_orm::Select<offering::Entity> {
+    offering::Entity::find().filter(offering::Column::Status.eq(OfferingStatus::Published))
+}
+
+/// Everything about one published offering.
+pub async fn offering(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<OfferingDetail, AppError> {
+    if !is_slug(slug) {
+        return Err(AppError::NotFound);
+    }
+    let o = published()
+        .filter(offering::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    detail(db, o, lang, now).await
+}
+
+/// Everything about an offering, whatever its publication state: what an
+/// email about a course describes, even after the course is archived.
+pub async fn detail_by_id(
+    db: &impl ConnectionTrait,
+    id: i32,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<OfferingDetail, AppError> {
+    detail(db, by_id(db, id).await?, lang, now).await
+}
+
+/// The slug and title of an offering, whatever its state, and whether the
+/// public can see its page: what a confirm or cancel page names.
+pub async fn name_of(
+    db: &impl ConnectionTrait,
+    id: i32,
+    lang: Lang,
+) -> Result<(String, String, bool), AppError> {
+    let o = by_id(db, id).await?;
+    let published = o.status == OfferingStatus::Published;
+    let d = detail(db, o, lang, crate::backend::clock::oslo_now()).await?;
+    Ok((d.card.slug, d.card.text.title, published))
+}
+
+async fn by_id(db: &impl ConnectionTrait, id: i32) -> Result<offering::Model, AppError> {
+    offering::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn detail(
+    db: &impl ConnectionTrait,
+    o: offering::Model,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<OfferingDetail, AppError> {
+    let facts = Facts::load(db, std::slice::from_ref(&o)).await?;
+    let org = organisation::Entity::find_by_id(o.organisation_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let district = facts
+        .districts
+        .get(&o.district_id)
+        .ok_or(AppError::NotFound)?;
+    let (description, cost_note) = facts
+        .text(o.id, lang)
+        .map(|t| (t.row.description.clone(), t.row.cost_note.clone()))
+        .unwrap_or_default();
+    let schedule = facts.schedule(o.id);
+
+    let runs = if o.kind == OfferingKind::VolunteerCentre {
+        let others = listing::Entity::find()
+            .filter(listing::Column::SortAt.is_not_null())
+            .filter(listing::Column::OfferingId.ne(o.id))
+            .filter(
+                listing::Column::OfferingId.in_subquery(
+                    Query::select()
+                        .column(offering::Column::Id)
+                        .from(offering::Entity)
+                        .and_where(offering::Column::OrganisationId.eq(o.organisation_id))
+                        .to_owned(),
+                ),
+            )
+            .order_by_asc(listing::Column::SortAt)
+            .limit(RUNS_ON_PAGE)
+            .all(db)
+            .await?;
+        let districts: Vec<district::Model> = facts.districts.values().cloned().collect();
+        others.iter().map(|r| card(r, lang, &districts)).collect()
+    } else {
+        Vec::new()
+    };
+
+    let mut categories: Vec<CategoryDto> = facts
+        .categories
+        .get(&o.id)
+        .into_iter()
+        .flatten()
+        .map(|c| CategoryDto {
+            slug: c.slug.clone(),
+            name: pick(lang, &c.name_nb, &c.name_nn, &c.name_en).to_string(),
+        })
+        .collect();
+    categories.sort_by(|a, b| a.name.cmp(&b.name));
+
+    Ok(OfferingDetail {
+        card: facts.card(&o, lang, now),
+        district_slug: district.slug.clone(),
+        description,
+        cost_note,
+        audiences: facts.audiences.get(&o.id).cloned().unwrap_or_default(),
+        categories,
+        venue: o
+            .venue_id
+            .and_then(|id| facts.venues.get(&id))
+            .map(|v| venue_dto(v, lang)),
+        contact: Contact {
+            organiser: org.name,
+            organiser_website: org.website,
+            name: o.contact_name.clone(),
+            email: o.contact_email.clone(),
+            phone: o.contact_phone.clone(),
+        },
+        upcoming: upcoming(&schedule.weekly, &schedule.sessions, now, UPCOMING_ON_PAGE),
+        course: match o.capacity {
+            Some(capacity) => Some(CourseInfo {
+                capacity,
+                sign_up_opens: o.sign_up_opens,
+                sign_up_closes: o.sign_up_closes,
+                waiting_list: o.waiting_list,
+                sessions: schedule.sessions.clone(),
+                places_left: course::places_left(db, &o).await?,
+            }),
+            None => None,
+        },
+        weekly: schedule.weekly,
+        runs,
+    })
+}
