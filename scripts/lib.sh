@@ -56,11 +56,17 @@ setup_test_tools() {
   fi
 }
 
-# Builds the server (debug) and the site bundle: the islands' wasm in the
-# size-optimised wasm-release profile, bound and shrunk, plus the CSS.
+# Builds the server (debug, or with `release` the optimised build) and the
+# site bundle: the islands' wasm in the size-optimised wasm-release
+# profile, bound and shrunk, plus the CSS.
 build_site() {
-  say "Building the server"
-  cargo build -p server
+  if [ "${1:-}" = release ]; then
+    say "Building the server (release)"
+    cargo build --release -p server
+  else
+    say "Building the server"
+    cargo build -p server
+  fi
   say "Building the browser bundle"
   cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
   mkdir -p "$SITE_ROOT/pkg"
@@ -75,4 +81,5 @@ build_site() {
   if [ -d "$ROOT/public" ]; then cp -r "$ROOT/public/." "$SITE_ROOT/"; fi
 }
 
-server_bin() { echo "$TARGET_DIR/debug/treffpunkt"; }
+# The server binary: debug, or `server_bin release`.
+server_bin() { echo "$TARGET_DIR/${1:-debug}/treffpunkt"; }

@@ -21,7 +21,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use app::backend::clock::Now;
 use app::backend::db::Db;
@@ -35,17 +35,12 @@ use app::domain::sign_up::SignUpForm;
 use leptos::config::LeptosOptions;
 use server::limits::RateLimits;
 use server::{AppState, router};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
 
 const CLIENTS: usize = 50;
 const PER_CLIENT: usize = 40;
+/// How long the HTTP clients post flat out.
+const FLAT_OUT_SECONDS: u32 = 3;
 const COURSES: usize = 12;
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
-}
 
 /// The mini fixture's places and people, with twelve open courses whose
 /// sessions are two months from today, room for everyone.
@@ -86,26 +81,21 @@ waiting_list = true
     data
 }
 
-struct Figures {
-    ok: usize,
-    failed: usize,
-    elapsed: Duration,
-    latencies: Vec<Duration>,
-}
+#[path = "common/load.rs"]
+mod load;
 
-impl Figures {
-    fn print(&self, backend: &str, mode: &str) {
-        let l = &self.latencies;
-        println!(
-            "| {backend} | {mode} | {} | {} | {:.0} | {:.1} | {:.1} | {:.1} |",
-            self.ok,
-            self.failed,
-            self.ok as f64 / self.elapsed.as_secs_f64(),
-            percentile(l, 0.50).as_secs_f64() * 1000.0,
-            percentile(l, 0.99).as_secs_f64() * 1000.0,
-            l.last().expect("some").as_secs_f64() * 1000.0,
-        );
-    }
+use load::{Figures, Request};
+
+fn print(figures: &Figures, backend: &str, mode: &str) {
+    println!(
+        "| {backend} | {mode} | {} | {} | {:.0} | {:.1} | {:.1} | {:.1} |",
+        figures.ok,
+        figures.failed,
+        figures.per_second(),
+        figures.percentile_ms(0.50),
+        figures.percentile_ms(0.99),
+        figures.max_ms(),
+    );
 }
 
 fn form(client: usize, n: usize, run: &str) -> SignUpForm {
@@ -117,6 +107,26 @@ fn form(client: usize, n: usize, run: &str) -> SignUpForm {
     }
 }
 
+/// The no-JS form post of one sign-up.
+fn post(course: usize, client: usize, n: usize, run: &str) -> Request {
+    let f = form(client, n, run);
+    let body = serde_urlencoded::to_string([
+        ("participant_name", f.participant_name.as_str()),
+        ("participant_email", f.participant_email.as_str()),
+        ("consent", "1"),
+    ])
+    .expect("a form");
+    Request::post(
+        app::paths::sign_up(&format!("bench-kurs-{}", course % COURSES)),
+        body,
+    )
+}
+
+fn redirected(status: u16) -> bool {
+    status == 303
+}
+
+/// The service itself, 50 clients flat out.
 async fn run_service(db: &Db, settings: &Settings) -> Figures {
     let started = Instant::now();
     let tasks: Vec<_> = (0..CLIENTS)
@@ -138,128 +148,7 @@ async fn run_service(db: &Db, settings: &Settings) -> Figures {
             })
         })
         .collect();
-    collect(tasks, started).await
-}
-
-async fn collect(
-    tasks: Vec<tokio::task::JoinHandle<(Vec<Duration>, usize)>>,
-    started: Instant,
-) -> Figures {
-    let mut latencies = Vec::new();
-    let mut failed = 0;
-    for task in tasks {
-        let (l, f) = task.await.expect("client task");
-        latencies.extend(l);
-        failed += f;
-    }
-    let elapsed = started.elapsed();
-    latencies.sort();
-    Figures {
-        ok: latencies.len() - failed,
-        failed,
-        elapsed,
-        latencies,
-    }
-}
-
-/// One form post on a keep-alive connection; the status code.
-async fn post(conn: &mut BufReader<TcpStream>, path: &str, body: &str) -> u16 {
-    let request = format!(
-        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nSec-Fetch-Site: same-origin\r\nAccept-Language: nb-NO,nb;q=0.9\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    conn.get_mut()
-        .write_all(request.as_bytes())
-        .await
-        .expect("send");
-    let mut status_line = String::new();
-    conn.read_line(&mut status_line).await.expect("status");
-    let status: u16 = status_line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        conn.read_line(&mut line).await.expect("header");
-        if line == "\r\n" || line.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse().unwrap_or(0);
-        }
-    }
-    let mut body = vec![0; length];
-    conn.read_exact(&mut body).await.expect("body");
-    status
-}
-
-/// Posts at `rate` a second for `seconds`, on a pool of keep-alive
-/// connections, latency counted from each post's scheduled moment.
-async fn run_http_at(addr: SocketAddr, rate: u32, seconds: u32) -> Figures {
-    let pool: Arc<tokio::sync::Mutex<Vec<BufReader<TcpStream>>>> = Arc::default();
-    let started = tokio::time::Instant::now();
-    let interval = Duration::from_secs(1) / rate;
-    let tasks: Vec<_> = (0..(rate * seconds) as usize)
-        .map(|n| {
-            let pool = pool.clone();
-            let due = started + interval * n as u32;
-            tokio::spawn(async move {
-                tokio::time::sleep_until(due).await;
-                let taken = pool.lock().await.pop();
-                let mut conn = match taken {
-                    Some(conn) => conn,
-                    None => BufReader::new(TcpStream::connect(addr).await.expect("connect")),
-                };
-                let f = form(n, 0, "r");
-                let body = serde_urlencoded::to_string([
-                    ("participant_name", f.participant_name.as_str()),
-                    ("participant_email", f.participant_email.as_str()),
-                    ("consent", "1"),
-                ])
-                .expect("a form");
-                let path = app::paths::sign_up(&format!("bench-kurs-{}", n % COURSES));
-                let status = post(&mut conn, &path, &body).await;
-                let latency = due.elapsed();
-                pool.lock().await.push(conn);
-                (vec![latency], usize::from(status != 303))
-            })
-        })
-        .collect();
-    collect(tasks, started.into_std()).await
-}
-
-async fn run_http(addr: SocketAddr) -> Figures {
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..CLIENTS)
-        .map(|client| {
-            tokio::spawn(async move {
-                let mut conn = BufReader::new(TcpStream::connect(addr).await.expect("connect"));
-                let mut latencies = Vec::with_capacity(PER_CLIENT);
-                let mut failed = 0;
-                for n in 0..PER_CLIENT {
-                    let f = form(client, n, "h");
-                    let body = serde_urlencoded::to_string([
-                        ("participant_name", f.participant_name.as_str()),
-                        ("participant_email", f.participant_email.as_str()),
-                        ("consent", "1"),
-                    ])
-                    .expect("a form");
-                    let path =
-                        app::paths::sign_up(&format!("bench-kurs-{}", (client + n) % COURSES));
-                    let t = Instant::now();
-                    let status = post(&mut conn, &path, &body).await;
-                    latencies.push(t.elapsed());
-                    failed += usize::from(status != 303);
-                }
-                (latencies, failed)
-            })
-        })
-        .collect();
-    collect(tasks, started).await
+    load::collect(tasks, started).await
 }
 
 #[tokio::main]
@@ -320,6 +209,7 @@ async fn main() {
                 .site_root("target/site")
                 .build(),
             db: db.clone(),
+            directory: app::backend::directory::Directory::new(db.clone()),
             limits: Arc::new(RateLimits::new(&settings.limits)),
             settings: Arc::new(settings.clone()),
             wake,
@@ -334,15 +224,15 @@ async fn main() {
         });
 
         let rate = if backend == "sqlite" { 500 } else { 1000 };
-        run_http_at(addr, rate, 4)
-            .await
-            .print(backend, &format!("HTTP at {rate}/s"));
-        run_http(addr)
-            .await
-            .print(backend, "HTTP, 50 clients flat out");
-        run_service(&db, &settings)
-            .await
-            .print(backend, "service, 50 clients flat out");
+        let at_rate = load::fixed_rate(addr, rate, 4, redirected, |n| post(n, n, 0, "r")).await;
+        print(&at_rate, backend, &format!("HTTP at {rate}/s"));
+        let flat = load::flat_out(addr, CLIENTS, FLAT_OUT_SECONDS, redirected, |client, n| {
+            post(client + n, client, n, "h")
+        })
+        .await;
+        print(&flat, backend, "HTTP, 50 clients flat out");
+        let service = run_service(&db, &settings).await;
+        print(&service, backend, "service, 50 clients flat out");
 
         let _ = stop.send(true);
         let _ = worker.await;

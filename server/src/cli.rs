@@ -32,4 +32,18 @@ pub enum Command {
     /// Print every setting (environment variable) with its default, as a
     /// Markdown table.
     Settings,
+    /// Write a made-up country to try the site at scale: a data file of
+    /// OFFERINGS offerings over DISTRICTS districts, copied from the demo
+    /// municipality, for `treffpunkt import`.
+    Generate {
+        /// How many offerings.
+        #[arg(long, default_value_t = 100_000)]
+        offerings: usize,
+        /// How many districts.
+        #[arg(long, default_value_t = 50)]
+        districts: usize,
+        /// Where to write it; without it, to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }

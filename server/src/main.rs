@@ -15,9 +15,25 @@ async fn main() -> anyhow::Result<()> {
     // First, so that help and usage errors (exit code 2) touch nothing.
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve);
-    if let Command::Settings = command {
-        print!("{}", Settings::markdown_table());
-        return Ok(());
+    match &command {
+        Command::Settings => {
+            print!("{}", Settings::markdown_table());
+            return Ok(());
+        }
+        Command::Generate {
+            offerings,
+            districts,
+            out,
+        } => {
+            let file = import::generate(server::serve::DEMO_DATA, *offerings, *districts)?;
+            match out {
+                Some(path) => std::fs::write(path, file)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => print!("{file}"),
+            }
+            return Ok(());
+        }
+        Command::Serve | Command::Import { .. } => {}
     }
 
     tracing_subscriber::fmt()
@@ -44,7 +60,7 @@ async fn main() -> anyhow::Result<()> {
             );
         }
         Command::Serve => server::serve::serve(settings, db.clone()).await?,
-        Command::Settings => {}
+        Command::Settings | Command::Generate { .. } => {}
     }
     db.close().await;
     Ok(())

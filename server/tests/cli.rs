@@ -111,3 +111,74 @@ fn sigterm_stops_the_server_after_the_worker_has_finished() {
     assert!(log.contains("shutting down"), "{log}");
     assert!(log.contains("mail worker stopped"), "{log}");
 }
+
+#[test]
+fn a_generated_country_imports_with_every_offering_listed() {
+    let dir = empty_dir("generate");
+    let file = dir.join("country.toml");
+    let out = treffpunkt(
+        &[
+            "generate",
+            "--offerings",
+            "300",
+            "--districts",
+            "7",
+            "--out",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2), "--out needs a file");
+    let out = treffpunkt(
+        &[
+            "generate",
+            "--offerings",
+            "300",
+            "--districts",
+            "7",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+        &dir,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("\n[[offering]]").count(), 300);
+    assert_eq!(
+        text.matches("\n[[district]]").count() + usize::from(text.starts_with("[[district]]")),
+        7
+    );
+
+    let database = format!("sqlite://{}?mode=rwc", dir.join("country.db").display());
+    let import = Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
+        .args(["import", file.to_str().unwrap()])
+        .current_dir(&dir)
+        .env("DATABASE_URL", &database)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    let counts = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use app::backend::entities::listing;
+        use sea_orm::{EntityTrait, PaginatorTrait, QuerySelect};
+        let db = app::backend::db::Db::open(&database).await.unwrap();
+        let rows = listing::Entity::find().count(db.read()).await.unwrap();
+        let districts: Vec<i32> = listing::Entity::find()
+            .select_only()
+            .column(listing::Column::DistrictId)
+            .distinct()
+            .into_tuple()
+            .all(db.read())
+            .await
+            .unwrap();
+        (rows, districts.len())
+    });
+    assert_eq!(counts, (300, 7), "every offering listed, in every district");
+    let _ = std::fs::remove_dir_all(&dir);
+}

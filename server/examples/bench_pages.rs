@@ -1,0 +1,311 @@
+//! The directory at the size of the country: a made-up file of 100 000
+//! offerings over 50 districts (`treffpunkt generate`), imported with
+//! `treffpunkt import` into SQLite and (when `TEST_DATABASE_URL` names a
+//! server) PostgreSQL, then the release server, in a process of its own,
+//! answering each page at a fixed 500 requests/s and flat out. Prints the
+//! import time, the database's size, the server's memory and a table;
+//! asserts nothing. `scripts/bench-pages.sh` runs it.
+//!
+//! Arguments: `--offerings N` (100 000), `--districts N` (50),
+//! `--seconds N` (5, per run); `TREFFPUNKT_BIN` names the server binary.
+
+#[path = "common/load.rs"]
+mod load;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use load::{Figures, Request};
+
+struct Options {
+    offerings: usize,
+    districts: usize,
+    seconds: u32,
+    rate: u32,
+    clients: usize,
+}
+
+fn options() -> Options {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str, default: usize| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    Options {
+        offerings: arg("--offerings", 100_000),
+        districts: arg("--districts", 50),
+        seconds: arg("--seconds", 5) as u32,
+        rate: arg("--rate", 500) as u32,
+        clients: arg("--clients", 32),
+    }
+}
+
+fn binary() -> PathBuf {
+    std::env::var("TREFFPUNKT_BIN").map_or_else(|_| "target/release/treffpunkt".into(), Into::into)
+}
+
+fn ok(status: u16) -> bool {
+    status == 200
+}
+
+/// The server, started on `database`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Server {
+    async fn start(database: &str, mail: &std::path::Path) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .expect("a port")
+            .local_addr()
+            .expect("an address")
+            .port();
+        let addr = SocketAddr::from(([127, 0, 0, 1], port));
+        let child = Command::new(binary())
+            .arg("serve")
+            .env("DATABASE_URL", database)
+            .env("LEPTOS_SITE_ADDR", addr.to_string())
+            .env("SEED_DEMO", "0")
+            .env("RUST_LOG", "warn")
+            .env("OUTBOX_DIR", mail)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let started = Instant::now();
+        loop {
+            if let Ok(mut conn) = load::try_connect(addr).await
+                && load::send(&mut conn, &Request::get("/healthz")).await.0 == 200
+            {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "the server did not start"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Server { child, addr }
+    }
+
+    /// Resident and peak memory, from /proc.
+    fn memory_mb(&self) -> (f64, f64) {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        let kb = |field: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(field))
+                .and_then(|v| v.split_whitespace().next())
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        (kb("VmRSS:") / 1024.0, kb("VmHWM:") / 1024.0)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+/// Offering slugs from a district page's links.
+async fn offering_slugs(addr: SocketAddr, district: &str) -> Vec<String> {
+    let mut conn = load::connect(addr).await;
+    let page = get_body(&mut conn, &app::paths::district(district)).await;
+    page.match_indices("href=\"/tilbud/")
+        .filter_map(|(i, _)| {
+            let rest = &page[i + "href=\"/tilbud/".len()..];
+            let slug: String = rest.chars().take_while(|c| *c != '"').collect();
+            (!slug.contains('/')).then_some(slug)
+        })
+        .collect()
+}
+
+async fn get_body(conn: &mut load::Conn, path: &str) -> String {
+    String::from_utf8_lossy(&load::fetch(conn, &Request::get(path)).await.1).into_owned()
+}
+
+struct Row {
+    page: &'static str,
+    at_rate: Figures,
+    flat: Figures,
+}
+
+#[tokio::main]
+async fn main() {
+    let o = options();
+    let cache = std::env::temp_dir().join("treffpunkt-bench");
+    std::fs::create_dir_all(&cache).expect("a folder");
+    let file = cache.join(format!("country-{}-{}.toml", o.offerings, o.districts));
+    if !file.exists() {
+        let t = Instant::now();
+        let status = Command::new(binary())
+            .args(["generate", "--offerings", &o.offerings.to_string()])
+            .args(["--districts", &o.districts.to_string(), "--out"])
+            .arg(&file)
+            .status()
+            .expect("generate runs");
+        assert!(status.success(), "generate failed");
+        println!(
+            "generated {} offerings in {:.1} s",
+            o.offerings,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let mail = cache.join("mail");
+    println!(
+        "{} offerings over {} districts; release server in its own process; load from this one; {} cores\n",
+        o.offerings,
+        o.districts,
+        std::thread::available_parallelism().map_or(0, usize::from)
+    );
+
+    let mut databases = vec![(
+        "SQLite",
+        format!("sqlite://{}/bench.db?mode=rwc", cache.display()),
+    )];
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(cache.join(format!("bench.db{suffix}")));
+    }
+    if let Some(url) = app::backend::testing::postgres_url().await {
+        databases.push(("PostgreSQL", url));
+    }
+    for (backend, url) in databases {
+        let t = Instant::now();
+        let status = Command::new(binary())
+            .arg("import")
+            .arg(&file)
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .status()
+            .expect("import runs");
+        assert!(status.success(), "import failed");
+        let import = t.elapsed();
+        let size_mb = database_size_mb(&url, &cache).await;
+        let server = Server::start(&url, &mail).await;
+        let addr = server.addr;
+        let districts = o.districts;
+        let district = move |n: usize| format!("bydel-{:03}", n % districts + 1);
+        let slugs = offering_slugs(addr, &district(6)).await;
+        assert!(!slugs.is_empty(), "no offerings on the district page");
+        let searches = [
+            "trim",
+            "kor",
+            "kafe",
+            "demens",
+            "strikking",
+            "boccia",
+            "sondag",
+            "pårørende",
+        ];
+        type Page = (&'static str, Box<dyn Fn(usize) -> Request + Send + Sync>);
+        let pages: Vec<Page> = vec![
+            ("front page", Box::new(|_| Request::get("/"))),
+            (
+                "district",
+                Box::new(move |n| Request::get(app::paths::district(&district(n)))),
+            ),
+            (
+                "district, 3 filters",
+                Box::new(move |n| {
+                    Request::get(format!(
+                        "{}?kind=activity_group&free=1&day={}",
+                        app::paths::district(&district(n)),
+                        n % 7 + 1
+                    ))
+                }),
+            ),
+            (
+                "search",
+                Box::new(move |n| {
+                    Request::get(format!("/tilbud?q={}", searches[n % searches.len()]))
+                }),
+            ),
+            ("offering", {
+                let slugs = slugs.clone();
+                Box::new(move |n| Request::get(app::paths::offering(&slugs[n % slugs.len()])))
+            }),
+            ("calendar (.ics)", {
+                let slugs = slugs.clone();
+                Box::new(move |n| Request::get(app::paths::calendar(&slugs[n % slugs.len()])))
+            }),
+        ];
+        let mut rows = Vec::new();
+        for (page, request) in pages {
+            let request = std::sync::Arc::new(request);
+            // Warm up the connection pool, the caches and the search index.
+            let r = request.clone();
+            load::flat_out(addr, 4, 1, ok, move |c, n| r(c * 1_000_003 + n)).await;
+            let r = request.clone();
+            let at_rate = load::fixed_rate(addr, o.rate, o.seconds, ok, move |n| r(n)).await;
+            let r = request.clone();
+            let flat = load::flat_out(addr, o.clients, o.seconds, ok, move |c, n| {
+                r(c * 1_000_003 + n)
+            })
+            .await;
+            rows.push(Row {
+                page,
+                at_rate,
+                flat,
+            });
+        }
+        let (rss, peak) = server.memory_mb();
+        println!("### {backend}\n");
+        println!(
+            "import {:.1} s, database {:.0} MB, server memory {:.0} MB resident ({:.0} MB at most)\n",
+            import.as_secs_f64(),
+            size_mb,
+            rss,
+            peak
+        );
+        println!(
+            "| page | p50 ms at {}/s | p99 ms at {}/s | errors | req/s flat out ({} clients) |",
+            o.rate, o.rate, o.clients
+        );
+        println!("|---|---|---|---|---|");
+        for row in &rows {
+            println!(
+                "| {} | {:.1} | {:.1} | {} | {:.0} |",
+                row.page,
+                row.at_rate.percentile_ms(0.50),
+                row.at_rate.percentile_ms(0.99),
+                row.at_rate.failed + row.flat.failed,
+                row.flat.per_second()
+            );
+        }
+        println!();
+    }
+}
+
+async fn database_size_mb(url: &str, cache: &std::path::Path) -> f64 {
+    if url.starts_with("sqlite:") {
+        let bytes: u64 = ["", "-wal"]
+            .iter()
+            .filter_map(|s| std::fs::metadata(cache.join(format!("bench.db{s}"))).ok())
+            .map(|m| m.len())
+            .sum();
+        return bytes as f64 / 1_048_576.0;
+    }
+    use sea_orm::{ConnectionTrait, Database, Statement};
+    let db = Database::connect(url).await.expect("PostgreSQL");
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT pg_database_size(current_database())",
+        ))
+        .await
+        .expect("size")
+        .expect("a row");
+    row.try_get_by_index::<i64>(0).unwrap_or(0) as f64 / 1_048_576.0
+}
