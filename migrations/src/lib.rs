@@ -7,6 +7,7 @@ mod m20261125_000001_directory;
 mod m20261125_000002_sign_up;
 mod m20261127_000003_outbox_without_bodies;
 mod m20261128_000004_listing;
+mod m20261129_000005_indexes_for_size;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_sign_up::Migration),
             Box::new(m20261127_000003_outbox_without_bodies::Migration),
             Box::new(m20261128_000004_listing::Migration),
+            Box::new(m20261129_000005_indexes_for_size::Migration),
         ]
     }
 }

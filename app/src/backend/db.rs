@@ -13,8 +13,8 @@ use std::time::Duration;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use super::settings::DatabaseSettings;
@@ -88,6 +88,30 @@ impl Db {
                 ..Default::default()
             })
             .await
+    }
+
+    /// Brings the query planner's statistics up to date, after a change
+    /// in size like an import (`thorough`) or at start-up. Without them
+    /// SQLite guesses how selective each index is, and at the size of the
+    /// country it guessed wrong: a district page walked the whole listing
+    /// in date order instead of reading its district. PostgreSQL's
+    /// autovacuum catches up on its own, but only minutes after a large
+    /// import.
+    pub async fn refresh_statistics(&self, thorough: bool) -> Result<(), DbErr> {
+        let statements: &[&str] = match (self.backend(), thorough) {
+            (DbBackend::Sqlite, true) => &["ANALYZE"],
+            // Analyses only the tables whose size changed a lot since, each
+            // from a sample, so that a start-up stays quick.
+            (DbBackend::Sqlite, false) => {
+                &["PRAGMA analysis_limit=1000", "PRAGMA optimize=0x10002"]
+            }
+            (_, true) => &["ANALYZE"],
+            (_, false) => &[],
+        };
+        for statement in statements {
+            self.write.execute_unprepared(statement).await?;
+        }
+        Ok(())
     }
 
     pub fn backend(&self) -> DbBackend {

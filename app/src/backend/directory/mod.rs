@@ -325,10 +325,7 @@ impl Directory {
             );
         }
         let total = query.clone().count(db).await?;
-        let rows = query
-            .order_by_asc(listing::Column::SortAt)
-            .order_by_asc(listing::Column::TitleNb)
-            .order_by_asc(listing::Column::OfferingId)
+        let rows = in_list_order(query)
             .offset(offset)
             .limit(u64::from(PAGE_SIZE))
             .all(db)
@@ -349,16 +346,25 @@ impl Directory {
         limit: u64,
     ) -> Result<Vec<OfferingCard>, AppError> {
         let (districts, _) = self.district_rows().await?;
-        let rows = listing::Entity::find()
-            .filter(listing::Column::SortAt.is_not_null())
-            .filter(listing::Column::SortAt.lt(now + chrono::Duration::days(7)))
-            .order_by_asc(listing::Column::SortAt)
-            .order_by_asc(listing::Column::TitleNb)
-            .limit(limit)
-            .all(self.db.read())
-            .await?;
+        let rows = in_list_order(
+            listing::Entity::find()
+                .filter(listing::Column::SortAt.is_not_null())
+                .filter(listing::Column::SortAt.lt(now + chrono::Duration::days(7))),
+        )
+        .limit(limit)
+        .all(self.db.read())
+        .await?;
         Ok(rows.iter().map(|r| card(r, lang, &districts)).collect())
     }
+}
+
+/// Soonest first, then by title: the order of every list, and of the
+/// indexes that let a page read its rows in order and stop.
+fn in_list_order(query: sea_orm::Select<listing::Entity>) -> sea_orm::Select<listing::Entity> {
+    query
+        .order_by_asc(listing::Column::SortAt)
+        .order_by_asc(listing::Column::TitleNb)
+        .order_by_asc(listing::Column::OfferingId)
 }
 
 /// A card from a read-model row, in `lang` or, untranslated, in Bokmål.
@@ -484,22 +490,23 @@ async fn detail(
     let schedule = facts.schedule(o.id);
 
     let runs = if o.kind == OfferingKind::VolunteerCentre {
-        let others = listing::Entity::find()
-            .filter(listing::Column::SortAt.is_not_null())
-            .filter(listing::Column::OfferingId.ne(o.id))
-            .filter(
-                listing::Column::OfferingId.in_subquery(
-                    Query::select()
-                        .column(offering::Column::Id)
-                        .from(offering::Entity)
-                        .and_where(offering::Column::OrganisationId.eq(o.organisation_id))
-                        .to_owned(),
+        let others = in_list_order(
+            listing::Entity::find()
+                .filter(listing::Column::SortAt.is_not_null())
+                .filter(listing::Column::OfferingId.ne(o.id))
+                .filter(
+                    listing::Column::OfferingId.in_subquery(
+                        Query::select()
+                            .column(offering::Column::Id)
+                            .from(offering::Entity)
+                            .and_where(offering::Column::OrganisationId.eq(o.organisation_id))
+                            .to_owned(),
+                    ),
                 ),
-            )
-            .order_by_asc(listing::Column::SortAt)
-            .limit(RUNS_ON_PAGE)
-            .all(db)
-            .await?;
+        )
+        .limit(RUNS_ON_PAGE)
+        .all(db)
+        .await?;
         let districts: Vec<district::Model> = facts.districts.values().cloned().collect();
         others.iter().map(|r| card(r, lang, &districts)).collect()
     } else {

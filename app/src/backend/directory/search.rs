@@ -294,7 +294,9 @@ impl Search {
             PARTS,
             TextAnalyzer::builder(WhitespaceTokenizer::default()).build(),
         );
-        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        // Tantivy's smallest budget: the whole country indexes in a few
+        // segments anyway, and a server's memory goes to serving.
+        let writer = index.writer_with_num_threads(1, 15_000_000)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

@@ -180,6 +180,7 @@ pub async fn import(db: &Db, source: &str) -> Result<ImportSummary, ImportError>
     let (summary, ids) = write(&txn, &data).await?;
     read_model::refresh(&txn, &ids, oslo_now(), read_model::Why::Edited).await?;
     txn.commit().await?;
+    db.refresh_statistics(true).await?;
     Ok(summary)
 }
 

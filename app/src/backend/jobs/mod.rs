@@ -10,7 +10,7 @@ pub mod purge_mail;
 pub mod reminders;
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use tokio::sync::{Notify, watch};
 
@@ -23,6 +23,12 @@ use crate::domain::error::AppError;
 
 /// Rows a job takes at a time.
 pub(crate) const BATCH: u64 = 200;
+
+/// How often the lists move on past meetings that have ended. Each move
+/// raises the directory's version, which empties every server's page
+/// cache; in a country of offerings some meeting ends every few seconds,
+/// so the lists move on once a minute rather than at every poll.
+const LISTS_EVERY: Duration = Duration::from_secs(60);
 
 /// Logs a job's failure, on one course or as a whole; the worker goes on.
 fn failed(job: &str, course_id: Option<i32>, error: &AppError) {
@@ -46,14 +52,18 @@ impl Worker {
     pub async fn run(mut self) {
         let outgoing = Outgoing::new(&self.settings.site, &self.settings.mail);
         let poll = self.settings.mail.poll;
-        let mut jobs_ran: Option<Instant> = None;
+        let (mut jobs_ran, mut lists_moved): (Option<Instant>, Option<Instant>) = (None, None);
         loop {
             if *self.shutdown.borrow() {
                 break;
             }
             if jobs_ran.is_none_or(|t| t.elapsed() >= poll) {
-                self.jobs(Now::real()).await;
+                let lists = lists_moved.is_none_or(|t| t.elapsed() >= LISTS_EVERY);
+                self.run_jobs(Now::real(), lists).await;
                 jobs_ran = Some(Instant::now());
+                if lists {
+                    lists_moved = jobs_ran;
+                }
             }
             let shutdown = &self.shutdown;
             match send_while(&self.db, &self.mailer, &outgoing, Now::real, || {
@@ -76,8 +86,12 @@ impl Worker {
 
     /// Runs every job once.
     pub async fn jobs(&self, now: Now) {
+        self.run_jobs(now, true).await;
+    }
+
+    async fn run_jobs(&self, now: Now, lists: bool) {
         let s = &self.settings;
-        if let Err(e) = listing::run(&self.db, now).await {
+        if lists && let Err(e) = listing::run(&self.db, now).await {
             failed("moving the lists on", None, &e);
         }
         if let Err(e) = expire_holds::run(&self.db, now, &s.sign_up).await {
