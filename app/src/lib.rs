@@ -39,10 +39,37 @@ pub const OUTPUT_NAME: &str = "treffpunkt";
 /// inline script.
 pub const ISLANDS_SCRIPT: &str = "islands.js";
 
+/// The print button's few lines of script, in the same folder.
+pub const PRINT_SCRIPT: &str = "print.js";
+
+/// Where pages link the site's own files. The server names them by their
+/// content's digest and provides this as context; without it (a page
+/// rendered outside the server), the plain names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssetUrls {
+    pub css: String,
+    pub script: String,
+    pub islands: String,
+    /// The print button's script.
+    pub print: String,
+}
+
+impl Default for AssetUrls {
+    fn default() -> Self {
+        AssetUrls {
+            css: paths::asset(&format!("{OUTPUT_NAME}.css")),
+            script: paths::asset(&format!("{OUTPUT_NAME}.js")),
+            islands: paths::asset(ISLANDS_SCRIPT),
+            print: paths::asset(PRINT_SCRIPT),
+        }
+    }
+}
+
 /// The HTML document around the app. The server negotiates the language here
 /// once per request, so `<html lang>` and every text agree.
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let tr = request_tr();
+    let assets = use_context::<AssetUrls>().unwrap_or_default();
     view! {
         <!DOCTYPE html>
         <html lang=tr.lang().code()>
@@ -50,8 +77,9 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <link rel="modulepreload" href=paths::asset(&format!("{OUTPUT_NAME}.js"))/>
-                <script type="module" src=paths::asset(ISLANDS_SCRIPT)></script>
+                // The server leaves these two out of a page without islands.
+                <link rel="modulepreload" href=assets.script/>
+                <script type="module" src=assets.islands></script>
                 <MetaTags/>
             </head>
             <body>
@@ -73,8 +101,9 @@ pub struct Refused(pub AppError);
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let tr = request_tr();
+    let css = use_context::<AssetUrls>().unwrap_or_default().css;
     view! {
-        <Stylesheet id="leptos" href=paths::asset(&format!("{OUTPUT_NAME}.css"))/>
+        <Stylesheet id="leptos" href=css/>
         <Title formatter=title::formatter(tr.t("site-name"))/>
         <Router>
             <a class="skip-link" href="#main">{tr.t("skip-to-content")}</a>

@@ -25,6 +25,7 @@ pub mod route {
     pub const SIGN_UP: &str = "/tilbud/{slug}/pamelding";
     pub const CONFIRM: &str = "/pamelding/bekreft";
     pub const CANCEL: &str = "/pamelding/avmeld";
+    pub const ASSET: &str = "/pkg/{file}";
 }
 
 /// The folder the build puts the CSS, JavaScript and wasm in.

@@ -210,6 +210,8 @@ async fn main() {
                 .build(),
             db: db.clone(),
             directory: app::backend::directory::Directory::new(db.clone()),
+            assets: server::assets::Assets::default(),
+            pages: server::delivery::PageCache::new(settings.http.page_cache_bytes),
             limits: Arc::new(RateLimits::new(&settings.limits)),
             settings: Arc::new(settings.clone()),
             wake,

@@ -4,8 +4,11 @@
 //! the sign-up form posts), with the security headers, limits and timeouts
 //! every request goes through.
 
+pub mod assets;
 pub mod cli;
 pub mod client;
+pub mod compress;
+pub mod delivery;
 pub mod limits;
 pub mod render;
 pub mod security;
@@ -37,6 +40,8 @@ use app::i18n::{LANG_COOKIE, request_lang};
 use app::paths::{self, route};
 use app::{App, shell};
 
+use crate::assets::Assets;
+use crate::delivery::PageCache;
 use crate::limits::RateLimits;
 
 /// What every request handler can reach.
@@ -46,6 +51,10 @@ pub struct AppState {
     pub db: Db,
     /// The directory the pages read, with its caches.
     pub directory: Directory,
+    /// The site's own files, in memory.
+    pub assets: Assets,
+    /// The listing pages as last rendered.
+    pub pages: PageCache,
     pub settings: Arc<Settings>,
     pub limits: Arc<RateLimits>,
     /// Wakes the mail worker after a change that queued email.
@@ -67,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         .route(route::SIGN_UP, post(sign_up::post_sign_up))
         .route(route::CONFIRM, post(sign_up::post_confirm))
         .route(route::CANCEL, post(sign_up::post_cancel))
+        .route(route::ASSET, get(assets::serve))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -83,6 +93,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::same_origin_posts,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            delivery::deliver,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

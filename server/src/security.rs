@@ -34,7 +34,7 @@ const HSTS: &str = "max-age=31536000";
 pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let token_page = paths::carries_token(request.uri().path());
     let posted = request.method() == Method::POST;
-    let mut response = without_inline_scripts(next.run(request).await).await;
+    let mut response = next.run(request).await;
     let h = response.headers_mut();
     let https = state.settings.site.is_https();
     h.insert(
@@ -105,92 +105,5 @@ fn is_cross_site(request: &Request, public_url: &str) -> bool {
             }
             None => false,
         },
-    }
-}
-
-/// The largest page rewritten; pages are tens of kilobytes.
-const PAGE_LIMIT: usize = 8 * 1024 * 1024;
-
-/// A page without the inline scripts Leptos appends to every server
-/// render. They hand resources and errors over to hydration, and
-/// Treffpunkt's pages hand nothing over (every page renders on the
-/// server; islands get their data as props), so they are always the same
-/// empty declarations. `islands.js` declares them instead, and the policy
-/// can forbid inline script altogether. A script that does carry data is
-/// left in place and logged: the policy would block it, which is a bug to
-/// fix, not to hide.
-async fn without_inline_scripts(response: Response) -> Response {
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, PAGE_LIMIT).await else {
-        tracing::error!("a page too large to check for inline script");
-        parts.status = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
-        return Response::from_parts(parts, axum::body::Body::empty());
-    };
-    let html = String::from_utf8_lossy(&bytes);
-    let cleaned = strip_empty_hydration_data(&html);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, axum::body::Body::from(cleaned))
-}
-
-/// What Leptos writes when there is no data to hand over.
-const EMPTY_DATA: [&str; 2] = [
-    "__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__PENDING_RESOURCES=[];__RESOURCE_RESOLVERS=[];",
-    "__INCOMPLETE_CHUNKS=[];",
-];
-
-fn strip_empty_hydration_data(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<script nonce=\"") {
-        out.push_str(&rest[..start]);
-        let script = &rest[start..];
-        let Some(open_end) = script.find('>') else {
-            rest = script;
-            break;
-        };
-        let Some(close) = script.find("</script>") else {
-            rest = script;
-            break;
-        };
-        let content = &script[open_end + 1..close];
-        let end = close + "</script>".len();
-        if !EMPTY_DATA.contains(&content) {
-            // Its length only: what it carries could be anything.
-            tracing::error!(bytes = content.len(), "an inline script the policy blocks");
-            out.push_str(&script[..end]);
-        }
-        rest = &script[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::strip_empty_hydration_data;
-
-    #[test]
-    fn only_empty_hydration_data_is_removed() {
-        let page = concat!(
-            "<main>x</main>",
-            r#"<script nonce="abc">__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__PENDING_RESOURCES=[];__RESOURCE_RESOLVERS=[];</script>"#,
-            r#"<script nonce="abc">__INCOMPLETE_CHUNKS=[];</script>"#,
-            r#"<script type="module" src="/pkg/islands.js"></script>"#,
-            "</body>"
-        );
-        assert_eq!(
-            strip_empty_hydration_data(page),
-            r#"<main>x</main><script type="module" src="/pkg/islands.js"></script></body>"#
-        );
-        let with_data = r#"<script nonce="a">__RESOLVED_RESOURCES=["1"];</script>"#;
-        assert_eq!(strip_empty_hydration_data(with_data), with_data);
     }
 }

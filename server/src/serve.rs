@@ -17,6 +17,8 @@ use app::backend::jobs::Worker;
 use app::backend::mail::Mailer;
 use app::backend::settings::Settings;
 
+use crate::assets::Assets;
+use crate::delivery::PageCache;
 use crate::limits::RateLimits;
 use crate::{AppState, router};
 
@@ -35,6 +37,7 @@ pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
             "seeded the demo municipality"
         );
     }
+    db.refresh_statistics(false).await?;
     let mailer = Mailer::from_settings(&settings.mail).context("MAIL_FROM or SMTP settings")?;
     match &settings.mail.smtp {
         Some(s) => tracing::info!(host = %s.host, port = s.port, "sending email over SMTP"),
@@ -80,9 +83,16 @@ pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
     let indexed = directory.catch_up().await?;
     tracing::info!(offerings = indexed, took = ?started.elapsed(), "search index built");
     tokio::spawn(follow(directory.clone(), stopping.clone()));
+    let assets = Assets::load(std::path::Path::new(settings.site.site_root.as_str()));
+    tokio::task::spawn_blocking({
+        let assets = assets.clone();
+        move || assets.warm()
+    });
     let app = router(AppState {
         leptos_options,
         directory,
+        assets,
+        pages: PageCache::new(settings.http.page_cache_bytes),
         db,
         settings: settings.clone(),
         limits,

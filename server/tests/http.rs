@@ -257,7 +257,13 @@ async fn every_response_carries_the_security_headers() {
                 "{b}: {path}"
             );
         }
-        let page = get(app, "/", &[]).await;
+        // A page without islands loads no script; the sign-up form loads
+        // the islands' loader, and no page has inline script.
+        let front = get(app, "/", &[]).await;
+        assert!(!front.body.contains("<script"), "{b}: {}", front.body);
+        assert!(!front.body.contains("modulepreload"), "{b}");
+        let page = get(app, "/tilbud/leve-med-kols/pamelding", &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{b}");
         for script in page
             .body
             .match_indices("<script")
@@ -432,5 +438,103 @@ async fn a_request_slower_than_the_timeout_is_answered_503() {
             "{}",
             site.backend
         );
+    }
+}
+
+#[tokio::test]
+async fn pages_leave_compressed_and_validated_and_stay_cached_until_the_directory_changes() {
+    use app::backend::directory::read_model::{self, Why};
+    use app::backend::entities::{offering, offering_text};
+    use app::domain::lang::Lang;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
+    for site in sites().await {
+        let (b, app, db) = (site.backend, &site.app, &site.db);
+        let plain = get(app, "/bydel/ostbyen", &[]).await;
+        assert_eq!(plain.status, StatusCode::OK, "{b}");
+        assert_eq!(plain.header(header::CONTENT_ENCODING), "", "{b}");
+        assert_eq!(plain.header(header::VARY), "accept-encoding", "{b}");
+        for (accepted, used) in [
+            ("gzip, deflate, br, zstd", "br"),
+            ("gzip, deflate", "gzip"),
+            ("br;q=0, gzip", "gzip"),
+            ("identity", ""),
+        ] {
+            let reply = get(app, "/bydel/ostbyen", &[("accept-encoding", accepted)]).await;
+            assert_eq!(
+                reply.header(header::CONTENT_ENCODING),
+                used,
+                "{b}: {accepted}"
+            );
+            if !used.is_empty() {
+                // Read as text, compressed bytes only grow; still smaller.
+                assert!(
+                    reply.body.len() < plain.body.len(),
+                    "{b}: {used} compresses"
+                );
+            }
+        }
+        // A repeat visit is a 304 with no body, for a cached page and for
+        // one rendered each time.
+        for path in ["/bydel/ostbyen", "/tilbud/sterk-og-stodig"] {
+            let first = get(app, path, &[]).await;
+            let tag = first.header(header::ETAG).to_string();
+            assert!(tag.starts_with('"'), "{b}: {path} has a validator");
+            assert_eq!(first.header(header::CACHE_CONTROL), "no-cache", "{b}");
+            let again = get(app, path, &[("if-none-match", &tag)]).await;
+            assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{b}: {path}");
+            assert!(again.body.is_empty(), "{b}");
+        }
+
+        // The cached listing shows a change as soon as the directory's
+        // version moves, in every language it was cached in.
+        let search = "/tilbud?q=vaffelsnekring";
+        assert!(
+            !get(app, search, &[]).await.body.contains("sterk-og-stodig"),
+            "{b}"
+        );
+        let tag = get(app, "/bydel/ostbyen", &[])
+            .await
+            .header(header::ETAG)
+            .to_string();
+        let id = offering::Entity::find()
+            .filter(offering::Column::Slug.eq("sterk-og-stodig"))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let txn = db.begin().await.unwrap();
+        let text = offering_text::Entity::find()
+            .filter(offering_text::Column::OfferingId.eq(id))
+            .filter(offering_text::Column::Lang.eq(Lang::Nb))
+            .one(&txn)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut text: offering_text::ActiveModel = text.into();
+        text.title = Set("Vaffelsnekring".into());
+        text.update(&txn).await.unwrap();
+        read_model::refresh(&txn, &[id], app::backend::clock::oslo_now(), Why::Edited)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        // Servers read the version at most a second late.
+        let changed = std::time::Instant::now();
+        loop {
+            let found = get(app, search, &[]).await.body;
+            if found.contains("sterk-og-stodig") {
+                break;
+            }
+            assert!(changed.elapsed() < Duration::from_secs(5), "{b}: {found}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let page = get(app, "/bydel/ostbyen", &[("if-none-match", &tag)]).await;
+        assert_eq!(
+            page.status,
+            StatusCode::OK,
+            "{b}: the old tag no longer matches"
+        );
+        assert!(page.body.contains("Vaffelsnekring"), "{b}");
     }
 }

@@ -221,6 +221,8 @@ pub struct HttpSettings {
     pub request_timeout: std::time::Duration,
     /// How long running requests and the current email get at shutdown.
     pub shutdown_grace: std::time::Duration,
+    /// What the cache of rendered listing pages may hold; 0 turns it off.
+    pub page_cache_bytes: usize,
 }
 
 impl HttpSettings {
@@ -262,6 +264,12 @@ impl HttpSettings {
                 )?
                 .into(),
             ),
+            page_cache_bytes: env.parse::<usize>(
+                "PAGE_CACHE_MB",
+                48,
+                "memory for rendered listing pages, shared by everyone with the same language; `0` renders every page",
+            )?
+            .saturating_mul(1024 * 1024),
         })
     }
 }

@@ -81,6 +81,8 @@ pub fn app(db: Db, settings: Settings) -> Router {
     router(AppState {
         leptos_options,
         directory: app::backend::directory::Directory::new(db.clone()),
+        assets: server::assets::Assets::default(),
+        pages: server::delivery::PageCache::new(settings.http.page_cache_bytes),
         db,
         limits: Arc::new(RateLimits::new(&settings.limits)),
         settings: Arc::new(settings),
