@@ -149,13 +149,39 @@ test.describe('with JavaScript', () => {
     await switchLanguages(page);
   });
 
-  test('the print button appears once the island has hydrated', async ({ page }) => {
+  test('the print button appears once its script has run', async ({ page }) => {
     const offering = new OfferingPage(page);
     const slug = await firstOfferingSlug(page, '/bydel/ostbyen?kind=activity_group');
     await offering.goto(slug);
     await expect(offering.printButton).toBeVisible({ timeout: 15_000 });
     await expect(offering.printButton).toHaveText('Skriv ut');
     await expect(offering.printButton).toBeEnabled();
+  });
+
+  test('only the sign-up form loads wasm; listings load no script at all', async ({ page }) => {
+    const loaded: string[] = [];
+    page.on('request', (r) => {
+      if (['script', 'fetch', 'other'].includes(r.resourceType()) || /\.(js|wasm)$/.test(r.url())) {
+        loaded.push(new URL(r.url()).pathname);
+      }
+    });
+    const scripts = async (path: string) => {
+      loaded.length = 0;
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      return [...loaded];
+    };
+    for (const path of ['/', '/bydel/sentrum', '/tilbud', '/tilbud?q=kor', '/personvern']) {
+      expect(await scripts(path), path).toEqual([]);
+    }
+    const slug = await firstOfferingSlug(page, '/bydel/ostbyen?kind=activity_group');
+    const offering = await scripts(`/tilbud/${slug}`);
+    expect(offering.length, offering.join()).toBe(1);
+    expect(offering[0]).toMatch(/^\/pkg\/print\.[0-9a-f]{12}\.js$/);
+    await page.goto('/tilbud?kind=course');
+    const href = await page.locator('main article.card h3.card-title a').first().getAttribute('href');
+    const form = await scripts(`${href}/pamelding`);
+    expect(form.some((p) => p.endsWith('.wasm')), form.join()).toBe(true);
   });
 
   test.describe('missing pages', () => {

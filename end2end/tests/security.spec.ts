@@ -87,7 +87,7 @@ test.describe('content security policy', () => {
     const policy = response!.headers()['content-security-policy'];
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(policy).not.toContain('unsafe-inline');
-    // The print button is an island: shown only once the wasm has run.
+    // The print button is shown only once its script has run.
     await expect(page.locator('button.print-button')).toBeVisible();
     expect(await violations(page)).toEqual([]);
     for (const path of ['/', '/personvern', '/tilbud']) {

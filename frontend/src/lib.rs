@@ -1,11 +1,11 @@
 //! The browser entry: wakes up the islands in the server-rendered page.
 
-// Pulls in the app so its islands are compiled into this bundle.
-pub use app::components::print::PrintButton;
+// Pulls in the app so its island is compiled into this bundle.
 pub use app::components::sign_up_form::SignUpFormIsland;
 
+/// No panic hook: its formatting and stack glue cost kilobytes on the one
+/// page that loads wasm, and a panic still shows as an error in the console.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
 }

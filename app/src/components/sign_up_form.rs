@@ -1,11 +1,10 @@
-use std::collections::HashMap;
-
+use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::sign_up::{Field, FieldError, SignUpForm};
+use crate::domain::sign_up::{Field, FieldError, Problem, SignUpForm};
 use crate::paths;
 
 /// Every text the form shows, translated on the server: the island carries
@@ -29,14 +28,15 @@ pub struct FormTexts {
     pub submit: String,
     pub errors_heading: String,
     pub website: String,
-    /// Fluent key → message, for every key validation and the server can
-    /// answer the form with.
-    pub messages: HashMap<String, String>,
+    /// Each [`Problem`]'s message, in the order of its variants: a list,
+    /// not a map, which keeps hashing out of the wasm.
+    pub messages: Vec<String>,
 }
 
 /// The sign-up form. Rendered on the server, it works as a plain POST form
 /// without JavaScript; hydrated, it checks the fields before sending and
 /// shows the same messages the server would, next to each field.
+/// `general_error` is a message about the whole form, translated.
 #[island]
 pub fn SignUpFormIsland(
     action: String,
@@ -71,12 +71,12 @@ pub fn SignUpFormIsland(
             errors.set(form.with(SignUpForm::validate).err().unwrap_or_default());
         }
     };
-    let message = move |key: &str| {
+    let message = move |problem: Problem| {
         texts.with_value(|t| {
             t.messages
-                .get(key)
+                .get(problem as usize)
                 .cloned()
-                .unwrap_or_else(|| key.to_string())
+                .unwrap_or_default()
         })
     };
 
@@ -86,13 +86,8 @@ pub fn SignUpFormIsland(
                            kind: &'static str,
                            autocomplete: &'static str| {
         let name = field.name();
-        let error = move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.problem.key())
-            })
-        };
+        let error =
+            move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.problem));
         let hint_id = format!("{name}-hint");
         let error_id = format!("{name}-error");
         let described = {
@@ -116,7 +111,7 @@ pub fn SignUpFormIsland(
                 {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
                 {move || error().map(|key| view! { <p class="field-error" id=error_id.clone()>{message(key)}</p> })}
                 {if kind == "textarea" {
-                    view! {
+                    Either::Left(view! {
                         <textarea
                             id=name
                             name=name
@@ -131,10 +126,9 @@ pub fn SignUpFormIsland(
                         >
                             {value}
                         </textarea>
-                    }
-                        .into_any()
+                    })
                 } else {
-                    view! {
+                    Either::Right(view! {
                         <input
                             id=name
                             name=name
@@ -149,8 +143,7 @@ pub fn SignUpFormIsland(
                                 revalidate();
                             }
                         />
-                    }
-                        .into_any()
+                    })
                 }}
             </div>
         }
@@ -161,7 +154,7 @@ pub fn SignUpFormIsland(
         errors.with(|es| {
             es.iter()
                 .find(|e| e.field == Field::Consent)
-                .map(|e| e.problem.key())
+                .map(|e| e.problem)
         })
     };
     let on_behalf = move || form.with(|f| f.on_behalf);
@@ -174,25 +167,28 @@ pub fn SignUpFormIsland(
                 node_ref=summary
                 hidden=move || errors.with(Vec::is_empty) && general_error.is_none()
             >
-                {general_error.clone().map(|key| view! { <p>{message(&key)}</p> })}
-                <Show when=move || !errors.with(Vec::is_empty)>
-                    <p>{texts.with_value(|t| t.errors_heading.clone())}</p>
-                    <ul>
-                        {move || {
-                            errors
-                                .get()
-                                .into_iter()
-                                .map(|e| {
-                                    view! {
-                                        <li>
-                                            <a href=format!("#{}", e.field.name())>{message(e.problem.key())}</a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
-                </Show>
+                {general_error.clone().map(|text| view! { <p>{text}</p> })}
+                {move || {
+                    let found = errors.get();
+                    (!found.is_empty())
+                        .then(|| {
+                            view! {
+                                <p>{texts.with_value(|t| t.errors_heading.clone())}</p>
+                                <ul>
+                                    {found
+                                        .into_iter()
+                                        .map(|e| {
+                                            view! {
+                                                <li>
+                                                    <a href=format!("#{}", e.field.name())>{message(e.problem)}</a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })
+                }}
             </div>
             <fieldset>
                 <legend>{t.participant.clone()}</legend>

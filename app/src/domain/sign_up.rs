@@ -63,7 +63,8 @@ pub struct SignUpForm {
     #[serde(default)]
     pub participant_phone: String,
     /// "I am signing up someone else".
-    #[serde(default, deserialize_with = "checkbox")]
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", serde(deserialize_with = "checkbox"))]
     pub on_behalf: bool,
     #[serde(default)]
     pub registrant_name: String,
@@ -71,7 +72,8 @@ pub struct SignUpForm {
     pub registrant_email: String,
     #[serde(default)]
     pub needs_note: String,
-    #[serde(default, deserialize_with = "checkbox")]
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", serde(deserialize_with = "checkbox"))]
     pub consent: bool,
     /// A field people never see; bots fill it in.
     #[serde(default)]
@@ -79,7 +81,10 @@ pub struct SignUpForm {
 }
 
 /// An HTML checkbox sends its value when ticked and nothing otherwise; the
-/// island's props carry a plain boolean. Both are accepted.
+/// island's props carry a plain boolean. Both are accepted on the server;
+/// the browser only ever reads the boolean, and leaves out the untagged
+/// enum's machinery, several kilobytes of wasm.
+#[cfg(feature = "ssr")]
 fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]

@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -33,9 +31,7 @@ fn form_texts(tr: &Tr) -> FormTexts {
         submit: tr.t("sign-up-submit"),
         errors_heading: tr.t("sign-up-errors-heading"),
         website: tr.t("sign-up-website"),
-        messages: Problem::iter()
-            .map(|p| (p.key().to_string(), tr.t(p.key())))
-            .collect::<HashMap<_, _>>(),
+        messages: Problem::iter().map(|p| tr.t(p.key())).collect(),
     }
 }
 
