@@ -41,9 +41,10 @@ setup_build_tools() {
 
 setup_test_tools() {
   # Chromium for the browser journeys; aiosmtpd, a real SMTP server, for
-  # the mail tests.
+  # the mail tests; haproxy, a real load balancer, for two servers.
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing ${missing[*]} from Debian"
@@ -83,3 +84,15 @@ build_site() {
 
 # The server binary: debug, or `server_bin release`.
 server_bin() { echo "$TARGET_DIR/${1:-debug}/treffpunkt"; }
+
+# Waits until the server with process id $2, logging to $3, answers
+# $1/healthz; shows its log and fails if it ends first.
+wait_for_server() {
+  for _ in $(seq 1 150); do
+    curl -fsS "$1/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { cat "$3"; return 1; }
+    sleep 0.2
+  done
+  echo "the server at $1 did not answer" >&2
+  return 1
+}

@@ -63,10 +63,6 @@ LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   SIGN_UP_LIMIT_PER_IP_MINUTE=1000 SIGN_UP_LIMIT_PER_EMAIL_HOUR=100 LINK_LIMIT_PER_IP_MINUTE=1000 \
   "$(server_bin)" serve >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.2
-done
+wait_for_server "http://127.0.0.1:$port" $server_pid "$work/server.log"
 (cd end2end && BASE_URL="http://127.0.0.1:$port" MAILDIR="$work/mail" npx playwright test) || { tail -50 "$work/server.log"; exit 1; }
 say "All tests passed"

@@ -60,6 +60,30 @@ pub async fn send(conn: &mut Conn, request: &Request) -> (u16, usize) {
 
 /// Sends `request` and returns the status code and the body.
 pub async fn fetch(conn: &mut Conn, request: &Request) -> (u16, Vec<u8>) {
+    let answer = exchange(conn, request).await;
+    (answer.status, answer.body)
+}
+
+/// An answer in full.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    /// Names in lower case.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Sends `request` and reads the whole answer.
+pub async fn exchange(conn: &mut Conn, request: &Request) -> Answer {
     let head = format!(
         "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: nb-NO,nb;q=0.9\r\nSec-Fetch-Site: same-origin\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
         request.method,
@@ -79,22 +103,29 @@ pub async fn fetch(conn: &mut Conn, request: &Request) -> (u16, Vec<u8>) {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let mut length = 0;
+    let mut headers = Vec::new();
     loop {
         let mut line = String::new();
         conn.read_line(&mut line).await.expect("header");
         if line == "\r\n" || line.is_empty() {
             break;
         }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse().unwrap_or(0);
+        if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
         }
     }
+    let length = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
     let mut body = vec![0; length];
     conn.read_exact(&mut body).await.expect("body");
-    (status, body)
+    Answer {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// What a run measured.
