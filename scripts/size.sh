@@ -25,11 +25,11 @@ wire() { curl -fsS -o /dev/null -H "Accept-Encoding: $2" -w '%{size_download}' "
 scripts_of() {
   local html loader
   html="$(curl -fsS "$base$1")"
-  grep -o '<script type="module" src="[^"]*"' <<<"$html" | sed 's/.*src="//; s/"$//' | while read -r src; do
+  grep -o '<script[^>]*src="[^"]*"' <<<"$html" | sed 's/.*src="//; s/"$//' | while read -r src; do
     echo "$src"
     if [[ "$src" == */islands.* ]]; then
       loader="$(curl -fsS "$base$src")"
-      grep -o "'\./[^']*\.\(js\|wasm\)'" <<<"$loader" | tr -d "'" | sed "s#^\./#/pkg/#" | sort -u
+      grep -o "'\(\./\)\?[^' ]*\.\(js\|wasm\)'" <<<"$loader" | tr -d "'" | sed "s#^\./##; s#^#/pkg/#" | sort -u
     fi
   done
 }

@@ -10,6 +10,11 @@
 //!   all the rows that tied on it (every offering without times ties) to
 //!   find its twenty. Indexed in full order, a page reads its twenty rows
 //!   in order and stops.
+//! - A district page counts what its filters match. Counting through the
+//!   ordered index read every row of the district from the table (rows
+//!   with three languages' summaries), 12–29 ms a page on SQLite; an index
+//!   that carries the filtered columns answers the count by itself, in
+//!   about 1 ms.
 
 use sea_orm_migration::prelude::*;
 
@@ -24,6 +29,11 @@ enum Listing {
     DistrictId,
     TitleNb,
     SortAt,
+    PriceNok,
+    SignUpRequired,
+    StepFree,
+    Audiences,
+    Slots,
 }
 
 #[derive(DeriveIden)]
@@ -88,6 +98,20 @@ impl MigrationTrait for Migration {
                 "idx_listing_kind_order",
                 Listing::Table,
                 in_list_order(vec![Listing::Kind.into_iden()]),
+            ),
+            index(
+                "idx_listing_district_filters",
+                Listing::Table,
+                vec![
+                    Listing::DistrictId.into_iden(),
+                    Listing::SortAt.into_iden(),
+                    Listing::Kind.into_iden(),
+                    Listing::PriceNok.into_iden(),
+                    Listing::SignUpRequired.into_iden(),
+                    Listing::StepFree.into_iden(),
+                    Listing::Audiences.into_iden(),
+                    Listing::Slots.into_iden(),
+                ],
             ),
             index(
                 "idx_weekly_slot_offering",

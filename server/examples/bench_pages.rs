@@ -57,10 +57,13 @@ fn ok(status: u16) -> bool {
 struct Server {
     child: Child,
     addr: SocketAddr,
+    /// From start to its first answer: migrations, statistics, and the
+    /// search index built from the database.
+    ready: Duration,
 }
 
 impl Server {
-    async fn start(database: &str, mail: &std::path::Path) -> Server {
+    async fn start(database: &str, mail: &std::path::Path, env: &[(&str, &str)]) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .expect("a port")
             .local_addr()
@@ -74,6 +77,7 @@ impl Server {
             .env("SEED_DEMO", "0")
             .env("RUST_LOG", "warn")
             .env("OUTBOX_DIR", mail)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .spawn()
             .expect("the server starts");
@@ -90,7 +94,11 @@ impl Server {
             );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
-        Server { child, addr }
+        Server {
+            child,
+            addr,
+            ready: started.elapsed(),
+        }
     }
 
     /// Resident and peak memory, from /proc.
@@ -136,7 +144,7 @@ async fn get_body(conn: &mut load::Conn, path: &str) -> String {
 }
 
 struct Row {
-    page: &'static str,
+    page: String,
     at_rate: Figures,
     flat: Figures,
 }
@@ -193,79 +201,32 @@ async fn main() {
         assert!(status.success(), "import failed");
         let import = t.elapsed();
         let size_mb = database_size_mb(&url, &cache).await;
-        let server = Server::start(&url, &mail).await;
+        let server = Server::start(&url, &mail, &[]).await;
+        let ready = server.ready;
         let addr = server.addr;
         let districts = o.districts;
-        let district = move |n: usize| format!("bydel-{:03}", n % districts + 1);
-        let slugs = offering_slugs(addr, &district(6)).await;
+        let slugs = offering_slugs(addr, &district(districts, 6)).await;
         assert!(!slugs.is_empty(), "no offerings on the district page");
-        let searches = [
-            "trim",
-            "kor",
-            "kafe",
-            "demens",
-            "strikking",
-            "boccia",
-            "sondag",
-            "pårørende",
-        ];
-        type Page = (&'static str, Box<dyn Fn(usize) -> Request + Send + Sync>);
-        let pages: Vec<Page> = vec![
-            ("front page", Box::new(|_| Request::get("/"))),
-            (
-                "district",
-                Box::new(move |n| Request::get(app::paths::district(&district(n)))),
-            ),
-            (
-                "district, 3 filters",
-                Box::new(move |n| {
-                    Request::get(format!(
-                        "{}?kind=activity_group&free=1&day={}",
-                        app::paths::district(&district(n)),
-                        n % 7 + 1
-                    ))
-                }),
-            ),
-            (
-                "search",
-                Box::new(move |n| {
-                    Request::get(format!("/tilbud?q={}", searches[n % searches.len()]))
-                }),
-            ),
-            ("offering", {
-                let slugs = slugs.clone();
-                Box::new(move |n| Request::get(app::paths::offering(&slugs[n % slugs.len()])))
-            }),
-            ("calendar (.ics)", {
-                let slugs = slugs.clone();
-                Box::new(move |n| Request::get(app::paths::calendar(&slugs[n % slugs.len()])))
-            }),
-        ];
-        let mut rows = Vec::new();
-        for (page, request) in pages {
-            let request = std::sync::Arc::new(request);
-            // Warm up the connection pool, the caches and the search index.
-            let r = request.clone();
-            load::flat_out(addr, 4, 1, ok, move |c, n| r(c * 1_000_003 + n)).await;
-            let r = request.clone();
-            let at_rate = load::fixed_rate(addr, o.rate, o.seconds, ok, move |n| r(n)).await;
-            let r = request.clone();
-            let flat = load::flat_out(addr, o.clients, o.seconds, ok, move |c, n| {
-                r(c * 1_000_003 + n)
-            })
-            .await;
-            rows.push(Row {
-                page,
-                at_rate,
-                flat,
-            });
-        }
+        let mut rows = measure(addr, &pages(districts, &slugs), &o).await;
         let (rss, peak) = server.memory_mb();
+        drop(server);
+        // The same listings with the page cache off: what a page costs
+        // when it must be rendered (the first visitor after a change, or
+        // an address nobody asked for since).
+        let server = Server::start(&url, &mail, &[("PAGE_CACHE_MB", "0")]).await;
+        let rendered: Vec<Page> = pages(districts, &slugs)
+            .into_iter()
+            .filter(|(_, cached, _)| *cached)
+            .map(|(name, _, request)| (name, false, request))
+            .collect();
+        rows.extend(measure(server.addr, &rendered, &o).await);
+        drop(server);
         println!("### {backend}\n");
         println!(
-            "import {:.1} s, database {:.0} MB, server memory {:.0} MB resident ({:.0} MB at most)\n",
+            "import {:.1} s, database {:.0} MB; server ready (search index built) in {:.1} s; memory {:.0} MB resident ({:.0} MB at most)\n",
             import.as_secs_f64(),
             size_mb,
+            ready.as_secs_f64(),
             rss,
             peak
         );
@@ -286,6 +247,110 @@ async fn main() {
         }
         println!();
     }
+}
+
+fn district(districts: usize, n: usize) -> String {
+    format!("bydel-{:03}", n % districts + 1)
+}
+
+/// A page to measure: its name, whether the server caches it, and the
+/// request for the n-th visitor.
+type Page = (
+    String,
+    bool,
+    std::sync::Arc<dyn Fn(usize) -> Request + Send + Sync>,
+);
+
+fn pages(districts: usize, slugs: &[String]) -> Vec<Page> {
+    let searches = [
+        "trim",
+        "kor",
+        "kafe",
+        "demens",
+        "strikking",
+        "boccia",
+        "sondag",
+        "pårørende",
+    ];
+    let slugs = std::sync::Arc::new(slugs.to_vec());
+    let calendar_slugs = slugs.clone();
+    vec![
+        (
+            "front page".into(),
+            true,
+            std::sync::Arc::new(|_| Request::get("/")),
+        ),
+        (
+            "district".into(),
+            true,
+            std::sync::Arc::new(move |n| {
+                Request::get(app::paths::district(&district(districts, n)))
+            }),
+        ),
+        (
+            "district, 3 filters".into(),
+            true,
+            std::sync::Arc::new(move |n| {
+                Request::get(format!(
+                    "{}?kind=activity_group&free=1&day={}",
+                    app::paths::district(&district(districts, n)),
+                    n % 7 + 1
+                ))
+            }),
+        ),
+        (
+            "search".into(),
+            true,
+            std::sync::Arc::new(move |n| {
+                Request::get(format!("/tilbud?q={}", searches[n % searches.len()]))
+            }),
+        ),
+        (
+            "offering".into(),
+            false,
+            std::sync::Arc::new(move |n| {
+                Request::get(app::paths::offering(&slugs[n % slugs.len()]))
+            }),
+        ),
+        (
+            "calendar (.ics)".into(),
+            false,
+            std::sync::Arc::new(move |n| {
+                Request::get(app::paths::calendar(
+                    &calendar_slugs[n % calendar_slugs.len()],
+                ))
+            }),
+        ),
+    ]
+}
+
+/// Each page at the fixed rate, then flat out. A cached page is named so;
+/// one measured with the cache off says it is rendered each time.
+async fn measure(addr: SocketAddr, pages: &[Page], o: &Options) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (name, cached, request) in pages {
+        // Warm up the connection pool, the caches and the search index.
+        let r = request.clone();
+        load::flat_out(addr, 4, 1, ok, move |c, n| r(c * 1_000_003 + n)).await;
+        let r = request.clone();
+        let at_rate = load::fixed_rate(addr, o.rate, o.seconds, ok, move |n| r(n)).await;
+        let r = request.clone();
+        let flat = load::flat_out(addr, o.clients, o.seconds, ok, move |c, n| {
+            r(c * 1_000_003 + n)
+        })
+        .await;
+        let page = match (cached, name.as_str()) {
+            (false, "offering" | "calendar (.ics)") => name.clone(),
+            (true, _) => format!("{name} (cached)"),
+            (false, _) => format!("{name}, rendered each time"),
+        };
+        rows.push(Row {
+            page,
+            at_rate,
+            flat,
+        });
+    }
+    rows
 }
 
 async fn database_size_mb(url: &str, cache: &std::path::Path) -> f64 {
