@@ -292,6 +292,20 @@ fn strip_empty_hydration_data(html: &str) -> String {
         };
         let content = &script[open_end + 1..close];
         let end = close + "</script>".len();
+        let open_tag = &script[..open_end];
+        if open_tag.contains(" src=") {
+            // A file the policy allows as the site's own: the nonce Leptos
+            // adds would only make every copy of the page differ, and its
+            // validator with it.
+            let nonce_end = "<script nonce=\"".len()
+                + open_tag["<script nonce=\"".len()..]
+                    .find('"')
+                    .unwrap_or_default();
+            out.push_str("<script");
+            out.push_str(&script[nonce_end + 1..end]);
+            rest = &script[end..];
+            continue;
+        }
         if !EMPTY_DATA.contains(&content) {
             // Its length only: what it carries could be anything.
             tracing::error!(bytes = content.len(), "an inline script the policy blocks");
@@ -331,6 +345,12 @@ mod tests {
         );
         let with_data = r#"<script nonce="a">__RESOLVED_RESOURCES=["1"];</script>"#;
         assert_eq!(strip_empty_hydration_data(with_data), with_data);
+        let file =
+            r#"<head><script nonce="xyz" src="/pkg/print.1.js" type="module"></script></head>"#;
+        assert_eq!(
+            strip_empty_hydration_data(file),
+            r#"<head><script src="/pkg/print.1.js" type="module"></script></head>"#
+        );
     }
 
     #[test]
