@@ -19,7 +19,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, RwLock};
 
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
+};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
@@ -325,6 +328,12 @@ impl Search {
         if version <= progress.version {
             return Ok(0);
         }
+        // The version this pass reaches is read with the rows, in one
+        // transaction: one snapshot on SQLite. Read apart, a pooled
+        // connection could see a newer version than another one saw rows,
+        // and the rows in between would never be indexed.
+        let txn = db.read().begin().await?;
+        let version = crate::backend::directory::read_model::version(&txn).await?;
         let mut read = 0;
         loop {
             // On from the last row indexed, in (changed_seq, offering_id)
@@ -342,7 +351,7 @@ impl Search {
                 .order_by_asc(listing::Column::ChangedSeq)
                 .order_by_asc(listing::Column::OfferingId)
                 .limit(BATCH)
-                .all(db.read())
+                .all(&txn)
                 .await?;
             let Some(last) = rows.last() else {
                 break;
@@ -355,14 +364,14 @@ impl Search {
                 .column(offering::Column::SearchText)
                 .filter(offering::Column::Id.is_in(ids.iter().copied()))
                 .into_tuple::<(i32, String)>()
-                .all(db.read())
+                .all(&txn)
                 .await?
                 .into_iter()
                 .collect();
             let mut categories: HashMap<i32, Vec<i32>> = HashMap::new();
             for c in offering_category::Entity::find()
                 .filter(offering_category::Column::OfferingId.is_in(ids.iter().copied()))
-                .all(db.read())
+                .all(&txn)
                 .await?
             {
                 categories
@@ -377,7 +386,7 @@ impl Search {
         // more than the read model lists, drop what it no longer has.
         let listed = listing::Entity::find()
             .filter(listing::Column::SortAt.is_not_null())
-            .count(db.read())
+            .count(&txn)
             .await?;
         if progress.indexed.len() as u64 != listed {
             let ids: HashSet<i32> = listing::Entity::find()
@@ -385,7 +394,7 @@ impl Search {
                 .column(listing::Column::OfferingId)
                 .filter(listing::Column::SortAt.is_not_null())
                 .into_tuple::<i32>()
-                .all(db.read())
+                .all(&txn)
                 .await?
                 .into_iter()
                 .collect();
@@ -395,6 +404,7 @@ impl Search {
                 progress.indexed.remove(&id);
             }
         }
+        txn.commit().await?;
         progress.version = version;
         Ok(read)
     }
