@@ -80,10 +80,9 @@ pub struct SignUpForm {
     pub website: String,
 }
 
-/// An HTML checkbox sends its value when ticked and nothing otherwise; the
-/// island's props carry a plain boolean. Both are accepted on the server;
-/// the browser only ever reads the boolean, and leaves out the untagged
-/// enum's machinery, several kilobytes of wasm.
+/// An HTML checkbox sends its value when ticked and nothing otherwise; JSON
+/// carries a plain boolean. Both are accepted on the server; the browser
+/// never deserialises a form, so the untagged enum stays out of the wasm.
 #[cfg(feature = "ssr")]
 fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     #[derive(Deserialize)]
@@ -181,7 +180,7 @@ impl SignUpForm {
         }
     }
 
-    /// Sets a text field, as the browser island does on input.
+    /// Sets a text field, as the browser checks do with what is typed.
     pub fn set(&mut self, field: Field, value: String) {
         match field {
             Field::ParticipantName => self.participant_name = value,

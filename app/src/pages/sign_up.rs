@@ -1,39 +1,15 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
-use strum::IntoEnumIterator;
 
 use crate::api::directory::{OfferingData, offering_page};
 use crate::api::sign_up::{LinkData, link_page};
 use crate::components::load::load_page;
-use crate::components::sign_up_form::{FormTexts, SignUpFormIsland};
+use crate::components::sign_up_form::CourseSignUpForm;
 use crate::domain::offering::SignUpState;
-use crate::domain::sign_up::{Problem, SignUpStatus, Submission};
-use crate::i18n::{Tr, use_tr};
+use crate::domain::sign_up::{SignUpStatus, Submission};
+use crate::i18n::use_tr;
 use crate::paths;
-
-fn form_texts(tr: &Tr) -> FormTexts {
-    FormTexts {
-        participant: tr.t("sign-up-participant"),
-        participant_name: tr.t("sign-up-participant-name"),
-        participant_email: tr.t("sign-up-participant-email"),
-        participant_email_hint: tr.t("sign-up-participant-email-hint"),
-        participant_phone: tr.t("sign-up-participant-phone"),
-        on_behalf: tr.t("sign-up-on-behalf"),
-        registrant: tr.t("sign-up-registrant"),
-        registrant_hint: tr.t("sign-up-registrant-hint"),
-        registrant_name: tr.t("sign-up-registrant-name"),
-        registrant_email: tr.t("sign-up-registrant-email"),
-        needs: tr.t("sign-up-needs"),
-        needs_hint: tr.t("sign-up-needs-hint"),
-        consent: tr.t("sign-up-consent"),
-        privacy_link: tr.t("sign-up-privacy-link"),
-        submit: tr.t("sign-up-submit"),
-        errors_heading: tr.t("sign-up-errors-heading"),
-        website: tr.t("sign-up-website"),
-        messages: Problem::iter().map(|p| tr.t(p.key())).collect(),
-    }
-}
 
 /// `/tilbud/<slug>/pamelding`: the sign-up form. A submission the server
 /// turned back arrives as context and is shown with its messages.
@@ -93,9 +69,8 @@ pub fn SignUpPage() -> impl IntoView {
                 Some(reason) => view! { <p class="notice">{reason}</p> }.into_any(),
                 None => view! {
                     <p class="lead">{intro}</p>
-                    <SignUpFormIsland
+                    <CourseSignUpForm
                         action=paths::sign_up(&d.card.slug)
-                        texts=form_texts(&tr)
                         initial=submission.form
                         errors=submission.errors
                         general_error=submission.error.map(|e| tr.t(e.key()))
