@@ -728,3 +728,52 @@ async fn two_servers_running_the_reminders_remind_each_person_once() {
         assert_eq!(count, 10, "{backend}");
     }
 }
+
+/// The offering page is kept per directory version, but a course's places
+/// are counted for every visitor, and an edit shows within a second.
+#[tokio::test]
+async fn the_offering_page_counts_places_each_time_and_follows_edits() {
+    use app::backend::directory::{Directory, read_model};
+    use app::backend::entities::offering_text;
+    use sea_orm::{ActiveModelTrait, Set};
+
+    for (backend, db) in databases().await {
+        let directory = Directory::new(db.clone());
+        let local = now().local;
+        let before = directory.offering(COURSE, Lang::Nb, local).await.unwrap();
+        let left = before.course.as_ref().unwrap().places_left;
+        assert!(left > 0, "{backend}");
+
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("kari@example.no"),
+            Lang::Nb,
+            now(),
+            &settings(),
+        )
+        .await
+        .unwrap();
+        let after = directory.offering(COURSE, Lang::Nb, local).await.unwrap();
+        assert_eq!(after.course.unwrap().places_left, left - 1, "{backend}");
+        assert_eq!(after.description, before.description, "{backend}");
+
+        let id = course_row(&db, COURSE).await.id;
+        let text = offering_text::Entity::find_by_id((id, Lang::Nb))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let mut text: offering_text::ActiveModel = text.into();
+        text.description = Set("Nytt innhold".into());
+        text.update(db.write()).await.unwrap();
+        read_model::refresh(db.write(), &[id], local, read_model::Why::Edited)
+            .await
+            .unwrap();
+        // A server trusts the version it read for a second.
+        tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+        let edited = directory.offering(COURSE, Lang::Nb, local).await.unwrap();
+        assert_eq!(edited.description, "Nytt innhold", "{backend}");
+        assert_eq!(edited.course.unwrap().places_left, left - 1, "{backend}");
+    }
+}

@@ -33,7 +33,7 @@ use tower_http::timeout::TimeoutLayer;
 use app::backend::db::Db;
 use app::backend::directory::Directory;
 use app::backend::settings::Settings;
-use app::backend::{clock, directory, ics};
+use app::backend::{clock, ics};
 use app::domain::Code;
 use app::domain::lang::Lang;
 use app::i18n::{LANG_COOKIE, request_lang};
@@ -159,7 +159,11 @@ async fn calendar(
     headers: HeaderMap,
 ) -> Response {
     let lang = request_lang(&uri, &headers);
-    match directory::offering(state.directory.db().read(), &slug, lang, clock::oslo_now()).await {
+    match state
+        .directory
+        .offering(&slug, lang, clock::oslo_now())
+        .await
+    {
         Ok(detail) => {
             let page = paths::absolute(&state.settings.site.public_url, &paths::offering(&slug));
             let body = ics::offering_calendar(&detail, &page, chrono::Utc::now());

@@ -93,8 +93,7 @@ pub async fn offering_page(slug: String, lang: Lang) -> Result<OfferingData, App
     let directory = directory()?;
     let now = clock::oslo_now();
     Ok(OfferingData {
-        detail: crate::backend::directory::offering(directory.db().read(), &slug, lang, now)
-            .await?,
+        detail: directory.offering(&slug, lang, now).await?,
         today: now.date(),
         now,
     })

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -43,6 +43,10 @@ const UPCOMING_ON_PAGE: usize = 8;
 const RUNS_ON_PAGE: u64 = 20;
 /// How long a server trusts the directory version it last read.
 const VERSION_TTL: Duration = Duration::from_secs(1);
+/// How many offering pages a server keeps per version, in all languages:
+/// a few megabytes. Past that the oldest half of the day's visitors start
+/// over, which only costs the queries.
+const DETAILS_KEPT: usize = 4096;
 
 fn pick<'a>(lang: Lang, nb: &'a str, nn: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -82,6 +86,19 @@ struct Cache {
     version: Option<(i64, Instant)>,
     /// The districts, and how many offerings each lists, as of `of`.
     districts: Option<Districts>,
+    /// The categories, as of a version.
+    categories: Option<(i64, Arc<Vec<category::Model>>)>,
+    /// Offering pages asked for since the version changed.
+    details: Option<Details>,
+}
+
+/// Offering pages as of one version and date, by slug and language, each
+/// with the offering's id. What an offering page shows changes only with
+/// the version (an edit, or a meeting that ended) and the date, except a
+/// course's places left, which are counted for every request.
+struct Details {
+    of: (i64, NaiveDate),
+    pages: HashMap<(String, Lang), Arc<(i32, OfferingDetail)>>,
 }
 
 struct Districts {
@@ -200,19 +217,77 @@ impl Directory {
             .ok_or(AppError::NotFound)
     }
 
-    /// Categories, sorted by name in the reader's language.
+    /// Categories, sorted by name in the reader's language; read once per
+    /// version, since every listing page offers them as filters.
     pub async fn categories(&self, lang: Lang) -> Result<Vec<CategoryDto>, AppError> {
-        let mut all: Vec<CategoryDto> = category::Entity::find()
-            .all(self.db.read())
-            .await?
-            .into_iter()
+        let version = self.version().await?;
+        let kept = match &self.cache.lock().expect("cache").categories {
+            Some((of, rows)) if *of == version => Some(rows.clone()),
+            _ => None,
+        };
+        let rows = match kept {
+            Some(rows) => rows,
+            None => {
+                let rows = Arc::new(category::Entity::find().all(self.db.read()).await?);
+                self.cache.lock().expect("cache").categories = Some((version, rows.clone()));
+                rows
+            }
+        };
+        let mut all: Vec<CategoryDto> = rows
+            .iter()
             .map(|c| CategoryDto {
                 name: pick(lang, &c.name_nb, &c.name_nn, &c.name_en).to_string(),
-                slug: c.slug,
+                slug: c.slug.clone(),
             })
             .collect();
         all.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(all)
+    }
+
+    /// Everything about one published offering, for its page and its
+    /// calendar file: built from about ten queries the first time it is
+    /// asked for in a version, then kept (see [`Details`]); a course's
+    /// places left are counted each time.
+    pub async fn offering(
+        &self,
+        slug: &str,
+        lang: Lang,
+        now: NaiveDateTime,
+    ) -> Result<OfferingDetail, AppError> {
+        let stamp = (self.version().await?, now.date());
+        let key = (slug.to_owned(), lang);
+        let kept = self
+            .cache
+            .lock()
+            .expect("cache")
+            .details
+            .as_ref()
+            .filter(|d| d.of == stamp)
+            .and_then(|d| d.pages.get(&key).cloned());
+        let kept = match kept {
+            Some(kept) => kept,
+            None => {
+                let built = Arc::new(offering_with_id(self.db.read(), slug, lang, now).await?);
+                let mut cache = self.cache.lock().expect("cache");
+                let details = cache.details.get_or_insert_with(|| Details {
+                    of: stamp,
+                    pages: HashMap::new(),
+                });
+                if details.of != stamp || details.pages.len() >= DETAILS_KEPT {
+                    details.of = stamp;
+                    details.pages.clear();
+                }
+                details.pages.insert(key, built.clone());
+                built
+            }
+        };
+        let (id, detail) = &*kept;
+        let mut detail = detail.clone();
+        if let Some(course) = detail.course.as_mut() {
+            let free = course::free(self.db.read(), *id, Some(course.capacity)).await?;
+            course.places_left = u32::try_from(free).unwrap_or(u32::MAX);
+        }
+        Ok(detail)
     }
 
     /// Page `page` of the published offerings matching `filter`, in
@@ -419,13 +494,23 @@ fn published() -> sea_orm::Select<offering::Entity> {
     offering::Entity::find().filter(offering::Column::Status.eq(OfferingStatus::Published))
 }
 
-/// Everything about one published offering.
+/// Everything about one published offering, read from the database (the
+/// pages read it through [`Directory::offering`]).
 pub async fn offering(
     db: &impl ConnectionTrait,
     slug: &str,
     lang: Lang,
     now: NaiveDateTime,
 ) -> Result<OfferingDetail, AppError> {
+    Ok(offering_with_id(db, slug, lang, now).await?.1)
+}
+
+async fn offering_with_id(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<(i32, OfferingDetail), AppError> {
     if !is_slug(slug) {
         return Err(AppError::NotFound);
     }
@@ -434,7 +519,7 @@ pub async fn offering(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    detail(db, o, lang, now).await
+    Ok((o.id, detail(db, o, lang, now).await?))
 }
 
 /// Everything about an offering, whatever its publication state: what an
