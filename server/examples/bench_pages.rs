@@ -216,8 +216,11 @@ async fn main() {
         let server = Server::start(&url, &mail, &[("PAGE_CACHE_MB", "0")]).await;
         let rendered: Vec<Page> = pages(districts, &slugs)
             .into_iter()
-            .filter(|(_, cached, _)| *cached)
-            .map(|(name, _, request)| (name, false, request))
+            .filter(|p| p.serving == Serving::Cached)
+            .map(|p| Page {
+                serving: Serving::CacheOff,
+                ..p
+            })
             .collect();
         rows.extend(measure(server.addr, &rendered, &o).await);
         drop(server);
@@ -253,13 +256,45 @@ fn district(districts: usize, n: usize) -> String {
     format!("bydel-{:03}", n % districts + 1)
 }
 
-/// A page to measure: its name, whether the server caches it, and the
-/// request for the n-th visitor.
-type Page = (
-    String,
-    bool,
-    std::sync::Arc<dyn Fn(usize) -> Request + Send + Sync>,
-);
+/// A page to measure.
+struct Page {
+    name: String,
+    /// How the server answers it: from the page cache, rendered each time
+    /// because the cache is off, or rendered each time by design.
+    serving: Serving,
+    /// The request for the n-th visitor.
+    request: std::sync::Arc<dyn Fn(usize) -> Request + Send + Sync>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Serving {
+    Cached,
+    CacheOff,
+    AlwaysRendered,
+}
+
+impl Page {
+    fn new(
+        name: &str,
+        serving: Serving,
+        request: impl Fn(usize) -> Request + Send + Sync + 'static,
+    ) -> Self {
+        Page {
+            name: name.into(),
+            serving,
+            request: std::sync::Arc::new(request),
+        }
+    }
+
+    /// The row's label in the table.
+    fn label(&self) -> String {
+        match self.serving {
+            Serving::Cached => format!("{} (cached)", self.name),
+            Serving::CacheOff => format!("{}, rendered each time", self.name),
+            Serving::AlwaysRendered => self.name.clone(),
+        }
+    }
+}
 
 fn pages(districts: usize, slugs: &[String]) -> Vec<Page> {
     let searches = [
@@ -275,60 +310,36 @@ fn pages(districts: usize, slugs: &[String]) -> Vec<Page> {
     let slugs = std::sync::Arc::new(slugs.to_vec());
     let calendar_slugs = slugs.clone();
     vec![
-        (
-            "front page".into(),
-            true,
-            std::sync::Arc::new(|_| Request::get("/")),
-        ),
-        (
-            "district".into(),
-            true,
-            std::sync::Arc::new(move |n| {
-                Request::get(app::paths::district(&district(districts, n)))
-            }),
-        ),
-        (
-            "district, 3 filters".into(),
-            true,
-            std::sync::Arc::new(move |n| {
-                Request::get(format!(
-                    "{}?kind=activity_group&free=1&day={}",
-                    app::paths::district(&district(districts, n)),
-                    n % 7 + 1
-                ))
-            }),
-        ),
-        (
-            "search".into(),
-            true,
-            std::sync::Arc::new(move |n| {
-                Request::get(format!("/tilbud?q={}", searches[n % searches.len()]))
-            }),
-        ),
-        (
-            "offering".into(),
-            false,
-            std::sync::Arc::new(move |n| {
-                Request::get(app::paths::offering(&slugs[n % slugs.len()]))
-            }),
-        ),
-        (
-            "calendar (.ics)".into(),
-            false,
-            std::sync::Arc::new(move |n| {
-                Request::get(app::paths::calendar(
-                    &calendar_slugs[n % calendar_slugs.len()],
-                ))
-            }),
-        ),
+        Page::new("front page", Serving::Cached, |_| Request::get("/")),
+        Page::new("district", Serving::Cached, move |n| {
+            Request::get(app::paths::district(&district(districts, n)))
+        }),
+        Page::new("district, 3 filters", Serving::Cached, move |n| {
+            Request::get(format!(
+                "{}?kind=activity_group&free=1&day={}",
+                app::paths::district(&district(districts, n)),
+                n % 7 + 1
+            ))
+        }),
+        Page::new("search", Serving::Cached, move |n| {
+            Request::get(format!("/tilbud?q={}", searches[n % searches.len()]))
+        }),
+        Page::new("offering", Serving::AlwaysRendered, move |n| {
+            Request::get(app::paths::offering(&slugs[n % slugs.len()]))
+        }),
+        Page::new("calendar (.ics)", Serving::AlwaysRendered, move |n| {
+            Request::get(app::paths::calendar(
+                &calendar_slugs[n % calendar_slugs.len()],
+            ))
+        }),
     ]
 }
 
-/// Each page at the fixed rate, then flat out. A cached page is named so;
-/// one measured with the cache off says it is rendered each time.
+/// Each page at the fixed rate, then flat out.
 async fn measure(addr: SocketAddr, pages: &[Page], o: &Options) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (name, cached, request) in pages {
+    for page in pages {
+        let request = &page.request;
         // Warm up the connection pool, the caches and the search index.
         let r = request.clone();
         load::flat_out(addr, 4, 1, ok, move |c, n| r(c * 1_000_003 + n)).await;
@@ -339,13 +350,8 @@ async fn measure(addr: SocketAddr, pages: &[Page], o: &Options) -> Vec<Row> {
             r(c * 1_000_003 + n)
         })
         .await;
-        let page = match (cached, name.as_str()) {
-            (false, "offering" | "calendar (.ics)") => name.clone(),
-            (true, _) => format!("{name} (cached)"),
-            (false, _) => format!("{name}, rendered each time"),
-        };
         rows.push(Row {
-            page,
+            page: page.label(),
             at_rate,
             flat,
         });

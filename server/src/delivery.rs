@@ -152,7 +152,11 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
     let Some(content_type) = content_type.filter(|v| v.to_str().is_ok_and(is_compressible)) else {
         return response;
     };
-    if response.headers().contains_key(header::CONTENT_ENCODING) {
+    // Already finished by its handler: a static file carries its own
+    // validator, compressed or (under 512 bytes) deliberately not.
+    if response.headers().contains_key(header::CONTENT_ENCODING)
+        || response.headers().contains_key(header::ETAG)
+    {
         return response;
     }
     let (parts, body) = response.into_parts();

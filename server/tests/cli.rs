@@ -116,30 +116,20 @@ fn sigterm_stops_the_server_after_the_worker_has_finished() {
 fn a_generated_country_imports_with_every_offering_listed() {
     let dir = empty_dir("generate");
     let file = dir.join("country.toml");
-    let out = treffpunkt(
-        &[
+    let generate = |out: &[&str]| {
+        let args = [
             "generate",
             "--offerings",
             "300",
             "--districts",
             "7",
             "--out",
-        ],
-        &dir,
-    );
+        ];
+        treffpunkt(&[&args[..], out].concat(), &dir)
+    };
+    let out = generate(&[]);
     assert_eq!(out.status.code(), Some(2), "--out needs a file");
-    let out = treffpunkt(
-        &[
-            "generate",
-            "--offerings",
-            "300",
-            "--districts",
-            "7",
-            "--out",
-            file.to_str().unwrap(),
-        ],
-        &dir,
-    );
+    let out = generate(&[file.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
