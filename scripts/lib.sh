@@ -75,7 +75,9 @@ build_site() {
     --out-dir "$SITE_ROOT/pkg" "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm"
   # public/pkg/islands.js loads /pkg/$LEPTOS_OUTPUT_NAME.js and .wasm (no
   # "_bg", as cargo-leptos names it), not wasm-bindgen's NAME_bg.wasm.
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # The two custom sections only describe the build; browsers ignore them.
+  wasm-opt -Oz --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-nontrapping-float-to-int \
     -o "$SITE_ROOT/pkg/$LEPTOS_OUTPUT_NAME.wasm" "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm"
   rm -f "$SITE_ROOT/pkg/${LEPTOS_OUTPUT_NAME}_bg.wasm"
   cp "$ROOT/style/main.css" "$SITE_ROOT/pkg/$LEPTOS_OUTPUT_NAME.css"
