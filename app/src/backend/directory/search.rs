@@ -23,7 +23,8 @@ use sea_orm::{
     ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionTrait,
 };
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::ColumnValues;
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
@@ -34,7 +35,10 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer, WhitespaceTokenizer,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal, SegmentReader,
+    TantivyDocument, Term,
+};
 
 use super::read_model;
 use crate::backend::db::Db;
@@ -675,37 +679,36 @@ impl Search {
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(words))));
             let query = BooleanQuery::new(clauses);
-            let (best, total) =
-                searcher.search(&query, &(TopDocs::with_limit(1).order_by_score(), Count))?;
-            let Some(&(best, _)) = best.first() else {
+            let mut found = searcher.search(&query, &Matches)?;
+            let Some(best) = found.iter().map(|m| m.score).reduce(f32::max) else {
                 continue;
             };
+            let total = found.len();
             // Scores within a twentieth of each other count as equally good,
             // so that a common word lists its matches soonest first while
             // a match in the title still comes before one in the text.
-            let ranked = TopDocs::with_limit(limit.max(1))
-                .and_offset(offset)
-                .tweak_score(move |segment: &tantivy::SegmentReader| {
-                    let sort_at = segment
-                        .fast_fields()
-                        .i64("sort_at")
-                        .expect("sort_at is a fast field")
-                        .first_or_default_col(i64::MAX);
-                    let ids = segment
-                        .fast_fields()
-                        .u64("id")
-                        .expect("id is a fast field")
-                        .first_or_default_col(0);
-                    move |doc: tantivy::DocId, score: tantivy::Score| {
-                        let level = (score / best * 20.0).floor() as i64;
-                        (level, -sort_at.get_val(doc), -(ids.get_val(doc) as i64))
-                    }
+            let order = |m: &Match| {
+                let level = (m.score / best * 20.0).floor() as i64;
+                (std::cmp::Reverse(level), m.sort_at, m.id)
+            };
+            // Only the rows up to the end of the page need to be in order.
+            let end = offset.saturating_add(limit).min(total);
+            if end == 0 {
+                return Ok(Found {
+                    ids: Vec::new(),
+                    total: u32::try_from(total).unwrap_or(u32::MAX),
                 });
-            let top = searcher.search(&query, &ranked)?;
+            }
+            if end < total {
+                found.select_nth_unstable_by_key(end - 1, order);
+                found.truncate(end);
+            }
+            found.sort_unstable_by_key(order);
             return Ok(Found {
-                ids: top
-                    .into_iter()
-                    .map(|((_, _, id), _)| i32::try_from(-id).unwrap_or_default())
+                ids: found
+                    .iter()
+                    .skip(offset)
+                    .map(|m| i32::try_from(m.id).unwrap_or_default())
                     .collect(),
                 total: u32::try_from(total).unwrap_or(u32::MAX),
             });
@@ -760,6 +763,69 @@ impl Search {
 }
 
 /// Edits between two words (insertions, deletions, substitutions).
+/// One match: its score, next time and offering id.
+#[derive(Clone, Copy)]
+struct Match {
+    score: Score,
+    sort_at: i64,
+    id: u64,
+}
+
+/// Every match, scored, in one pass over the index. Ranking needs the best
+/// score before it can put the others in levels; asking for it first and
+/// ranking after would evaluate the whole query twice, fuzzy words and
+/// all. A common word matches a few thousand offerings at the size of the
+/// country: a few dozen kilobytes here.
+struct Matches;
+
+struct SegmentMatches {
+    sort_at: Arc<dyn ColumnValues<i64>>,
+    ids: Arc<dyn ColumnValues<u64>>,
+    found: Vec<Match>,
+}
+
+impl Collector for Matches {
+    type Fruit = Vec<Match>;
+    type Child = SegmentMatches;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentMatches> {
+        let fast = reader.fast_fields();
+        Ok(SegmentMatches {
+            sort_at: fast.i64("sort_at")?.first_or_default_col(i64::MAX),
+            ids: fast.u64("id")?.first_or_default_col(0),
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Match>>) -> tantivy::Result<Vec<Match>> {
+        Ok(fruits.concat())
+    }
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Vec<Match>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.found.push(Match {
+            score,
+            sort_at: self.sort_at.get_val(doc),
+            id: self.ids.get_val(doc),
+        });
+    }
+
+    fn harvest(self) -> Vec<Match> {
+        self.found
+    }
+}
+
 fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
