@@ -8,6 +8,7 @@ mod m20261125_000002_sign_up;
 mod m20261127_000003_outbox_without_bodies;
 mod m20261128_000004_listing;
 mod m20261129_000005_indexes_for_size;
+mod m20261130_000006_filters_in_list_order;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_outbox_without_bodies::Migration),
             Box::new(m20261128_000004_listing::Migration),
             Box::new(m20261129_000005_indexes_for_size::Migration),
+            Box::new(m20261130_000006_filters_in_list_order::Migration),
         ]
     }
 }
