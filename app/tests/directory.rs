@@ -150,6 +150,33 @@ async fn district_listing_is_soonest_first_and_hides_finished_courses() {
     }
 }
 
+/// A list's count is how many cards it has, whether it comes from the
+/// counts kept per version (no filter) or from the database (filters).
+#[tokio::test]
+async fn a_list_counts_exactly_its_cards() {
+    for (backend, db) in mini_databases().await {
+        let directory = Directory::new(db.clone());
+        let free = ListingFilter {
+            free_only: true,
+            ..Default::default()
+        };
+        for district in [None, Some("ostbyen"), Some("nordre-asen")] {
+            for filter in [ListingFilter::default(), free.clone()] {
+                let listed = cards(&db, district, &filter, Lang::Nb).await.unwrap();
+                let page = directory
+                    .listing(district, &filter, Lang::Nb, 1)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    page.total as usize,
+                    listed.len(),
+                    "{backend}: {district:?} {filter:?}"
+                );
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn every_filter_narrows_the_listing() {
     for (backend, db) in mini_databases().await {

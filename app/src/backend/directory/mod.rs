@@ -301,7 +301,7 @@ impl Directory {
         page: u32,
     ) -> Result<ListingPage, AppError> {
         let db = self.db.read();
-        let (districts, _) = self.district_rows().await?;
+        let (districts, counts) = self.district_rows().await?;
         let district = match district_slug.or(filter.district.as_deref()) {
             Some(slug) => Some(
                 districts
@@ -399,7 +399,18 @@ impl Directory {
                 ),
             );
         }
-        let total = query.clone().count(db).await?;
+        // Without filters a list counts what its district lists (or all
+        // districts together), which is kept per version: the whole
+        // country's count read 100 000 index entries for every page.
+        let unfiltered = ListingFilter {
+            district: None,
+            ..filter.clone()
+        } == ListingFilter::default();
+        let total = match (unfiltered, district) {
+            (true, Some(id)) => u64::from(counts.get(&id).copied().unwrap_or_default()),
+            (true, None) => counts.values().copied().map(u64::from).sum(),
+            (false, _) => query.clone().count(db).await?,
+        };
         let rows = in_list_order(query)
             .offset(offset)
             .limit(u64::from(PAGE_SIZE))
