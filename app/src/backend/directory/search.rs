@@ -16,6 +16,7 @@
 //! nothing, offerings with any of the words are listed. The filters of the
 //! listing are terms in the same index, so counting and paging are exact.
 
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -679,38 +680,42 @@ impl Search {
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(words))));
             let query = BooleanQuery::new(clauses);
-            let mut found = searcher.search(&query, &Matches)?;
+            let found = searcher.search(&query, &Matches)?;
             let Some(best) = found.iter().map(|m| m.score).reduce(f32::max) else {
                 continue;
             };
-            let total = found.len();
+            let total = u32::try_from(found.len()).unwrap_or(u32::MAX);
             // Scores within a twentieth of each other count as equally good,
             // so that a common word lists its matches soonest first while
-            // a match in the title still comes before one in the text.
-            let order = |m: &Match| {
-                let level = (m.score / best * 20.0).floor() as i64;
-                (std::cmp::Reverse(level), m.sort_at, m.id)
-            };
+            // a match in the title still comes before one in the text. The
+            // order's key is worked out once per match, not per comparison.
+            let mut ranked: Vec<(Reverse<i64>, i64, u64)> = found
+                .iter()
+                .map(|m| {
+                    let level = (m.score / best * 20.0).floor() as i64;
+                    (Reverse(level), m.sort_at, m.id)
+                })
+                .collect();
             // Only the rows up to the end of the page need to be in order.
-            let end = offset.saturating_add(limit).min(total);
+            let end = offset.saturating_add(limit).min(ranked.len());
             if end == 0 {
                 return Ok(Found {
                     ids: Vec::new(),
-                    total: u32::try_from(total).unwrap_or(u32::MAX),
+                    total,
                 });
             }
-            if end < total {
-                found.select_nth_unstable_by_key(end - 1, order);
-                found.truncate(end);
+            if end < ranked.len() {
+                ranked.select_nth_unstable(end - 1);
+                ranked.truncate(end);
             }
-            found.sort_unstable_by_key(order);
+            ranked.sort_unstable();
             return Ok(Found {
-                ids: found
+                ids: ranked
                     .iter()
                     .skip(offset)
-                    .map(|m| i32::try_from(m.id).unwrap_or_default())
+                    .map(|(_, _, id)| i32::try_from(*id).unwrap_or_default())
                     .collect(),
-                total: u32::try_from(total).unwrap_or(u32::MAX),
+                total,
             });
         }
         Ok(Found::default())
