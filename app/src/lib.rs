@@ -77,8 +77,8 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                // The server leaves these two out of a page without islands.
-                <link rel="modulepreload" href=assets.script/>
+                // The server leaves this out of a page without islands. No
+                // modulepreload: the bundle waits until the page has shown.
                 <script type="module" src=assets.islands></script>
                 <MetaTags/>
             </head>

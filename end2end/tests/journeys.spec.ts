@@ -182,6 +182,14 @@ test.describe('with JavaScript', () => {
     const href = await page.locator('main article.card h3.card-title a').first().getAttribute('href');
     const form = await scripts(`${href}/pamelding`);
     expect(form.some((p) => p.endsWith('.wasm')), form.join()).toBe(true);
+    // The form works without its checks, so their wasm waits until the
+    // page has loaded instead of competing with it on a slow connection.
+    const [wasmStart, loadStart] = await page.evaluate(() => {
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      const page = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return [wasm ? wasm.startTime : -1, page.loadEventStart];
+    });
+    expect(wasmStart).toBeGreaterThanOrEqual(loadStart);
   });
 
   test.describe('missing pages', () => {

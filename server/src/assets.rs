@@ -208,7 +208,7 @@ mod tests {
             ("treffpunkt.wasm".into(), b"\0asm".to_vec()),
             (
                 "islands.js".into(),
-                b"import init from './treffpunkt.js'; new URL('treffpunkt.wasm', import.meta.url)"
+                b"await import('./treffpunkt.js'); new URL('treffpunkt.wasm', import.meta.url)"
                     .to_vec(),
             ),
         ]))

@@ -261,17 +261,11 @@ fn finish_page(html: &str, assets: &AssetUrls) -> String {
     if page.contains("<leptos-island") {
         return page;
     }
-    let mut out = page;
-    for tag in [
-        format!(r#"<link rel="modulepreload" href="{}">"#, assets.script),
-        format!(
-            r#"<script type="module" src="{}"></script>"#,
-            assets.islands
-        ),
-    ] {
-        out = out.replacen(&tag, "", 1);
-    }
-    out
+    let loader = format!(
+        r#"<script type="module" src="{}"></script>"#,
+        assets.islands
+    );
+    page.replacen(&loader, "", 1)
 }
 
 /// What Leptos writes when there is no data to hand over.
@@ -359,7 +353,7 @@ mod tests {
 
     #[test]
     fn a_page_without_islands_loads_no_script() {
-        let head = r#"<head><link rel="modulepreload" href="/pkg/t.2.js"><script type="module" src="/pkg/islands.3.js"></script></head>"#;
+        let head = r#"<head><script type="module" src="/pkg/islands.3.js"></script></head>"#;
         let plain = format!("{head}<main>x</main>");
         assert_eq!(finish_page(&plain, &urls()), "<head></head><main>x</main>");
         let with_island = format!(r#"{head}<leptos-island data-component="X"></leptos-island>"#);
