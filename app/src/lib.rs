@@ -34,9 +34,16 @@ use crate::paths::segment;
 /// The name the build gives the wasm and CSS bundles under `/pkg/`.
 pub const OUTPUT_NAME: &str = "treffpunkt";
 
-/// The script that wakes up the islands; a file rather than Leptos's inline
-/// hydration script, so that the Content-Security-Policy can forbid every
-/// inline script.
+/// The script that wakes up the islands (`public/pkg/islands.js`); a file
+/// rather than Leptos's inline hydration script, so that the
+/// Content-Security-Policy can forbid every inline script. It declares the
+/// empty data Leptos's hydration looks for (the server drops Leptos's
+/// inline declarations: Treffpunkt's pages hand nothing over), and it
+/// fetches the bundle only after the page has loaded and been painted,
+/// since the islands improve pages that work without them: on a slow
+/// connection the wasm must not hold back the page's text. Its comments
+/// travel to every browser that loads it, so they stay short and the
+/// reasons live here.
 pub const ISLANDS_SCRIPT: &str = "islands.js";
 
 /// The print button's few lines of script, in the same folder.
