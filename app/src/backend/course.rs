@@ -80,7 +80,16 @@ pub async fn places_left(
     db: &impl ConnectionTrait,
     course: &offering::Model,
 ) -> Result<u32, DbErr> {
-    let left = free(db, course.id, course.capacity).await?;
+    places_left_of(db, course.id, course.capacity.unwrap_or(0)).await
+}
+
+/// [`places_left`] for the course `offering_id` of `capacity` places.
+pub async fn places_left_of(
+    db: &impl ConnectionTrait,
+    offering_id: i32,
+    capacity: i32,
+) -> Result<u32, DbErr> {
+    let left = free(db, offering_id, Some(capacity)).await?;
     Ok(u32::try_from(left).unwrap_or(u32::MAX))
 }
 

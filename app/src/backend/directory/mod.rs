@@ -84,10 +84,8 @@ impl ListingPage {
 struct Cache {
     /// The version last read, and when.
     version: Option<(i64, Instant)>,
-    /// The districts, and how many offerings each lists, as of `of`.
-    districts: Option<Districts>,
-    /// The categories, as of a version.
-    categories: Option<(i64, Arc<Vec<category::Model>>)>,
+    /// The small tables every page reads, as of `of`.
+    reference: Option<Reference>,
     /// Offering pages asked for since the version changed.
     details: Option<Details>,
 }
@@ -101,10 +99,13 @@ struct Details {
     pages: HashMap<(String, Lang), Arc<(i32, OfferingDetail)>>,
 }
 
-struct Districts {
+/// The districts, how many offerings each lists, and the categories (the
+/// listing filters offer them), read once per version.
+struct Reference {
     of: i64,
-    rows: Arc<Vec<district::Model>>,
+    districts: Arc<Vec<district::Model>>,
     counts: Arc<HashMap<i32, u32>>,
+    categories: Arc<Vec<category::Model>>,
 }
 
 /// The directory as the pages read it.
@@ -155,19 +156,24 @@ impl Directory {
     async fn district_rows(
         &self,
     ) -> Result<(Arc<Vec<district::Model>>, Arc<HashMap<i32, u32>>), AppError> {
+        self.reference(|r| (r.districts.clone(), r.counts.clone()))
+            .await
+    }
+
+    /// `pick` from the reference tables as of the current version, which
+    /// are read once per version.
+    async fn reference<T>(&self, pick: impl Fn(&Reference) -> T) -> Result<T, AppError> {
         let version = self.version().await?;
-        if let Some(d) = &self.cache.lock().expect("cache").districts
-            && d.of == version
+        if let Some(r) = &self.cache.lock().expect("cache").reference
+            && r.of == version
         {
-            return Ok((d.rows.clone(), d.counts.clone()));
+            return Ok(pick(r));
         }
         let db = self.db.read();
-        let rows = Arc::new(
-            district::Entity::find()
-                .order_by_asc(district::Column::SortOrder)
-                .all(db)
-                .await?,
-        );
+        let districts = district::Entity::find()
+            .order_by_asc(district::Column::SortOrder)
+            .all(db)
+            .await?;
         let counts: Vec<(i32, i64)> = listing::Entity::find()
             .select_only()
             .column(listing::Column::DistrictId)
@@ -177,18 +183,21 @@ impl Directory {
             .into_tuple()
             .all(db)
             .await?;
-        let counts = Arc::new(
-            counts
-                .into_iter()
-                .map(|(d, n)| (d, u32::try_from(n).unwrap_or(u32::MAX)))
-                .collect(),
-        );
-        self.cache.lock().expect("cache").districts = Some(Districts {
+        let categories = category::Entity::find().all(db).await?;
+        let reference = Reference {
             of: version,
-            rows: rows.clone(),
-            counts: Arc::clone(&counts),
-        });
-        Ok((rows, counts))
+            districts: Arc::new(districts),
+            counts: Arc::new(
+                counts
+                    .into_iter()
+                    .map(|(d, n)| (d, u32::try_from(n).unwrap_or(u32::MAX)))
+                    .collect(),
+            ),
+            categories: Arc::new(categories),
+        };
+        let picked = pick(&reference);
+        self.cache.lock().expect("cache").reference = Some(reference);
+        Ok(picked)
     }
 
     /// All districts in their configured order, with how many offerings
@@ -220,19 +229,7 @@ impl Directory {
     /// Categories, sorted by name in the reader's language; read once per
     /// version, since every listing page offers them as filters.
     pub async fn categories(&self, lang: Lang) -> Result<Vec<CategoryDto>, AppError> {
-        let version = self.version().await?;
-        let kept = match &self.cache.lock().expect("cache").categories {
-            Some((of, rows)) if *of == version => Some(rows.clone()),
-            _ => None,
-        };
-        let rows = match kept {
-            Some(rows) => rows,
-            None => {
-                let rows = Arc::new(category::Entity::find().all(self.db.read()).await?);
-                self.cache.lock().expect("cache").categories = Some((version, rows.clone()));
-                rows
-            }
-        };
+        let rows = self.reference(|r| r.categories.clone()).await?;
         let mut all: Vec<CategoryDto> = rows
             .iter()
             .map(|c| CategoryDto {
@@ -264,28 +261,26 @@ impl Directory {
             .as_ref()
             .filter(|d| d.of == stamp)
             .and_then(|d| d.pages.get(&key).cloned());
-        let kept = match kept {
-            Some(kept) => kept,
-            None => {
-                let built = Arc::new(offering_with_id(self.db.read(), slug, lang, now).await?);
-                let mut cache = self.cache.lock().expect("cache");
-                let details = cache.details.get_or_insert_with(|| Details {
-                    of: stamp,
-                    pages: HashMap::new(),
-                });
-                if details.of != stamp || details.pages.len() >= DETAILS_KEPT {
-                    details.of = stamp;
-                    details.pages.clear();
-                }
-                details.pages.insert(key, built.clone());
-                built
+        let Some(kept) = kept else {
+            // Just built: its places are as fresh as a count would be.
+            let built = Arc::new(offering_with_id(self.db.read(), slug, lang, now).await?);
+            let mut cache = self.cache.lock().expect("cache");
+            let details = cache.details.get_or_insert_with(|| Details {
+                of: stamp,
+                pages: HashMap::new(),
+            });
+            if details.of != stamp || details.pages.len() >= DETAILS_KEPT {
+                details.of = stamp;
+                details.pages.clear();
             }
+            details.pages.insert(key, built.clone());
+            return Ok(built.1.clone());
         };
         let (id, detail) = &*kept;
         let mut detail = detail.clone();
         if let Some(course) = detail.course.as_mut() {
-            let free = course::free(self.db.read(), *id, Some(course.capacity)).await?;
-            course.places_left = u32::try_from(free).unwrap_or(u32::MAX);
+            course.places_left =
+                course::places_left_of(self.db.read(), *id, course.capacity).await?;
         }
         Ok(detail)
     }

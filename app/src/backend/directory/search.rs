@@ -338,7 +338,7 @@ impl Search {
         // connection could see a newer version than another one saw rows,
         // and the rows in between would never be indexed.
         let txn = db.read().begin().await?;
-        let version = crate::backend::directory::read_model::version(&txn).await?;
+        let version = read_model::version(&txn).await?;
         let mut read = 0;
         loop {
             // On from the last row indexed, in (changed_seq, offering_id)
@@ -767,7 +767,6 @@ impl Search {
     }
 }
 
-/// Edits between two words (insertions, deletions, substitutions).
 /// One match: its score, next time and offering id.
 #[derive(Clone, Copy)]
 struct Match {
@@ -831,6 +830,7 @@ impl SegmentCollector for SegmentMatches {
     }
 }
 
+/// Edits between two words (insertions, deletions, substitutions).
 fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
