@@ -2,21 +2,33 @@
 //! empty inline data dropped, the islands' loader only where there are
 //! islands), tagged so that a repeat visit costs a `304`, and compressed
 //! as the browser accepts. The listing pages, which every visitor sees
-//! alike, are kept per directory version and day: the busiest pages are
-//! sent without being rendered.
+//! alike, are kept: the busiest pages are sent without being rendered.
+//!
+//! A kept page is current until the directory is edited or the day
+//! changes. Between edits the version also moves as time passes (a
+//! meeting ends and its card moves on), once a minute at a country's
+//! size; a page that only time has left behind is still sent, for up to
+//! [`STALE_FOR`] after its render, while one background task renders it
+//! anew. So no visitor waits for the renders that time passing causes,
+//! and when many ask at once for a page nobody has, one of them renders
+//! it and the others wait for that render.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::{self, HeaderValue};
+use axum::http::response::Parts;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
+use tokio::sync::{Semaphore, watch};
 
 use app::AssetUrls;
+use app::backend::directory::read_model::Version;
 use app::domain::Code;
 use app::i18n::request_lang;
 use app::paths::segment;
@@ -27,11 +39,20 @@ use crate::compress::{Effort, Encoding, Variants};
 /// The largest body finished and compressed here; pages are tens of
 /// kilobytes.
 const BODY_LIMIT: usize = 8 * 1024 * 1024;
-/// When cached pages are still true: the directory's version and the day
-/// ("today", "tomorrow" on the cards).
+/// How long after its render a page that only time has left behind is
+/// still sent while it is rendered anew. The worker moves the lists on
+/// once a minute, so a page asked for at least every minute or so is
+/// never rendered while someone waits.
+pub const STALE_FOR: Duration = Duration::from_secs(120);
+/// Pages rendered anew in the background at once: when a country's pages
+/// fall behind together, the other core stays with the visitors.
+const REFRESHING: usize = 1;
+
+/// When a page was rendered: the directory as the server saw it, and the
+/// day ("today", "tomorrow" on the cards).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Stamp {
-    version: i64,
+    version: Version,
     date: NaiveDate,
 }
 
@@ -44,19 +65,99 @@ struct Page {
     variants: Variants,
 }
 
-#[derive(Debug, Default)]
-struct Shelf {
-    stamp: Option<Stamp>,
-    pages: HashMap<String, Arc<Page>>,
-    bytes: usize,
+/// A page on the shelf.
+#[derive(Debug)]
+struct Kept {
+    page: Arc<Page>,
+    /// The directory version it was rendered at.
+    version: i64,
+    rendered: Instant,
+    /// What it counts for against the capacity.
+    weight: usize,
 }
 
-/// The listing pages as last rendered, for one stamp.
-#[derive(Clone, Debug, Default)]
+/// What the page's other askers receive from its first render: the page,
+/// or nothing if it could not be shared (each then renders their own).
+type Handover = watch::Receiver<Option<Arc<Page>>>;
+
+#[derive(Debug, Default)]
+struct Shelf {
+    /// The day the pages are of.
+    date: Option<NaiveDate>,
+    pages: HashMap<String, Kept>,
+    bytes: usize,
+    /// Pages that nobody had, being rendered now.
+    rendering: HashMap<String, Handover>,
+}
+
+impl Shelf {
+    /// Empties the shelf if `date` is a later day than its pages' (every
+    /// "today" on it is wrong); whether its pages are of `date`.
+    fn move_on(&mut self, date: NaiveDate) -> bool {
+        if self.date.is_none_or(|d| d < date) {
+            *self = Shelf {
+                date: Some(date),
+                ..Shelf::default()
+            };
+        }
+        self.date == Some(date)
+    }
+}
+
+/// The listing pages as last rendered.
+#[derive(Clone, Debug)]
 pub struct PageCache {
     shelf: Arc<Mutex<Shelf>>,
     /// What it may hold, compressed forms included.
     capacity: usize,
+    refreshing: Arc<Semaphore>,
+}
+
+/// What the shelf has for a request.
+#[derive(Debug)]
+enum Found {
+    /// The page, current: send it.
+    Current(Arc<Page>),
+    /// The page, behind only by time passing: send it, and render it anew.
+    Behind(Arc<Page>),
+    /// Another request is rendering it: wait for theirs.
+    Wait(Handover),
+    /// Nothing: render it, for everyone who asks meanwhile too.
+    Render(Claim),
+}
+
+/// The first render of a page that others may be waiting for. Dropped
+/// without [`Claim::finish`] (a failure, or a visitor who left), it lets
+/// them go and render their own.
+#[derive(Debug)]
+struct Claim {
+    cache: PageCache,
+    key: String,
+    stamp: Stamp,
+    sender: watch::Sender<Option<Arc<Page>>>,
+}
+
+impl Claim {
+    /// Keeps `page` if it can be shared, and hands it to those waiting.
+    fn finish(self, page: Option<Arc<Page>>) {
+        if let Some(page) = &page {
+            self.cache.put(&self.key, self.stamp, page.clone());
+        }
+        self.sender.send_replace(page);
+    }
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        let mut shelf = self.cache.shelf.lock().expect("page cache");
+        if shelf
+            .rendering
+            .get(&self.key)
+            .is_some_and(|h| h.same_channel(&self.sender.subscribe()))
+        {
+            shelf.rendering.remove(&self.key);
+        }
+    }
 }
 
 impl PageCache {
@@ -64,31 +165,68 @@ impl PageCache {
         PageCache {
             shelf: Arc::default(),
             capacity,
+            refreshing: Arc::new(Semaphore::new(REFRESHING)),
         }
     }
 
-    fn get(&self, key: &str, stamp: Stamp) -> Option<Arc<Page>> {
-        let shelf = self.shelf.lock().expect("page cache");
-        (shelf.stamp == Some(stamp))
-            .then(|| shelf.pages.get(key).cloned())
-            .flatten()
-    }
-
-    fn put(&self, key: String, stamp: Stamp, page: Arc<Page>) {
+    fn find(&self, key: &str, stamp: Stamp) -> Found {
         let mut shelf = self.shelf.lock().expect("page cache");
-        if shelf.stamp != Some(stamp) {
-            *shelf = Shelf {
-                stamp: Some(stamp),
-                ..Shelf::default()
-            };
+        shelf.move_on(stamp.date);
+        if let Some(kept) = shelf.pages.get(key) {
+            if kept.version >= stamp.version.current {
+                return Found::Current(kept.page.clone());
+            }
+            if kept.version >= stamp.version.last_edit && kept.rendered.elapsed() < STALE_FOR {
+                return Found::Behind(kept.page.clone());
+            }
         }
-        // Full: keep what is there until the next version rather than let
-        // a stream of odd addresses push the busy pages out.
+        if let Some(handover) = shelf.rendering.get(key) {
+            return Found::Wait(handover.clone());
+        }
+        let (sender, handover) = watch::channel(None);
+        shelf.rendering.insert(key.to_owned(), handover);
+        Found::Render(Claim {
+            cache: self.clone(),
+            key: key.to_owned(),
+            stamp,
+            sender,
+        })
+    }
+
+    fn put(&self, key: &str, stamp: Stamp, page: Arc<Page>) {
+        let mut shelf = self.shelf.lock().expect("page cache");
+        let (old_version, old_weight) = shelf
+            .pages
+            .get(key)
+            .map_or((i64::MIN, 0), |k| (k.version, k.weight));
+        // A render of another day, or older than what is there already.
+        if !shelf.move_on(stamp.date) || old_version > stamp.version.current {
+            return;
+        }
         let weight = page.variants.weight() * 2;
-        if shelf.bytes + weight <= self.capacity {
-            shelf.bytes += weight;
-            shelf.pages.insert(key, page);
+        if shelf.bytes - old_weight + weight > self.capacity {
+            // Full: first let go of what the clock or an edit has left
+            // behind. Then keep what is there until those pages fall
+            // behind, rather than let a stream of odd addresses push the
+            // busy pages out.
+            shelf
+                .pages
+                .retain(|k, kept| k == key || kept.version >= stamp.version.current);
+            shelf.bytes = shelf.pages.values().map(|k| k.weight).sum();
+            if shelf.bytes - old_weight + weight > self.capacity {
+                return;
+            }
         }
+        shelf.bytes = shelf.bytes - old_weight + weight;
+        shelf.pages.insert(
+            key.to_owned(),
+            Kept {
+                page,
+                version: stamp.version.current,
+                rendered: Instant::now(),
+                weight,
+            },
+        );
     }
 }
 
@@ -111,6 +249,12 @@ fn is_compressible(content_type: &str) -> bool {
         || content_type.starts_with("application/javascript")
 }
 
+/// Whether a response may be kept and sent to others: a page, not a
+/// refusal, and nothing that belongs to one visitor.
+fn is_shared(parts: &Parts) -> bool {
+    parts.status == StatusCode::OK && !parts.headers.contains_key(header::SET_COOKIE)
+}
+
 /// The middleware.
 pub async fn deliver(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let encoding = Encoding::negotiate(request.headers());
@@ -120,75 +264,73 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let get = request.method() == Method::GET;
-    let cached = if get && state.pages.capacity > 0 && is_listing(request.uri().path()) {
-        match state.directory.version().await {
-            Ok(version) => {
-                let lang = request_lang(request.uri(), request.headers());
-                let key = format!("{}|{}", lang.code(), request.uri());
-                let stamp = Stamp {
-                    version,
-                    date: app::backend::clock::oslo_now().date(),
-                };
-                if let Some(page) = state.pages.get(&key, stamp) {
-                    return respond(
-                        &page,
-                        StatusCode::OK,
-                        &page.headers,
-                        encoding,
-                        if_none_match.as_deref(),
-                    );
+    let send = |page: &Page| {
+        respond(
+            page,
+            StatusCode::OK,
+            &page.headers,
+            encoding,
+            if_none_match.as_deref(),
+        )
+    };
+    let mut claim = None;
+    let mut keep = None;
+    if get && state.pages.capacity > 0 && is_listing(request.uri().path()) {
+        // An error reading the version: the page will say what is wrong,
+        // and there is nothing to keep.
+        if let Ok(version) = state.directory.version().await {
+            let lang = request_lang(request.uri(), request.headers());
+            let key = format!("{}|{}", lang.code(), request.uri());
+            let stamp = Stamp {
+                version,
+                date: app::backend::clock::oslo_now().date(),
+            };
+            match state.pages.find(&key, stamp) {
+                Found::Current(page) => return send(&page),
+                Found::Behind(page) => {
+                    if let Ok(permit) = state.pages.refreshing.clone().try_acquire_owned() {
+                        let again = same_request(&request);
+                        let state = state.clone();
+                        tokio::spawn(async move {
+                            let timeout = state.settings.http.request_timeout;
+                            let render = tokio::time::timeout(timeout, next.run(again));
+                            if let Ok(response) = render.await
+                                && let Ok((parts, page)) =
+                                    finish(state.assets.urls(), response).await
+                                && is_shared(&parts)
+                            {
+                                // Compressed here, not on a visitor's request.
+                                page.variants.warm();
+                                state.pages.put(&key, stamp, page);
+                            }
+                            drop(permit);
+                        });
+                    }
+                    return send(&page);
                 }
-                Some((key, stamp))
+                Found::Wait(mut handover) => {
+                    // Woken by the page, or by its render giving up.
+                    let _ = handover.changed().await;
+                    let page = handover.borrow().clone();
+                    if let Some(page) = page {
+                        return send(&page);
+                    }
+                    keep = Some((key, stamp));
+                }
+                Found::Render(c) => claim = Some(c),
             }
-            // The page will say what is wrong; nothing to cache.
-            Err(_) => None,
         }
-    } else {
-        None
-    };
+    }
 
-    let response = next.run(request).await;
-    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-    let Some(content_type) = content_type.filter(|v| v.to_str().is_ok_and(is_compressible)) else {
-        return response;
+    let (parts, page) = match finish(state.assets.urls(), next.run(request).await).await {
+        Ok(finished) => finished,
+        Err(response) => return response,
     };
-    // Already finished by its handler: a static file carries its own
-    // validator, compressed or (under 512 bytes) deliberately not.
-    if response.headers().contains_key(header::CONTENT_ENCODING)
-        || response.headers().contains_key(header::ETAG)
-    {
-        return response;
-    }
-    let (parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
-        tracing::error!("a response too large to finish");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let is_html = content_type
-        .to_str()
-        .is_ok_and(|v| v.starts_with("text/html"));
-    let bytes = if is_html {
-        Bytes::from(finish_page(
-            &String::from_utf8_lossy(&bytes),
-            state.assets.urls(),
-        ))
-    } else {
-        bytes
-    };
-    let mut shared = parts.headers.clone();
-    for private in [header::SET_COOKIE, header::CONTENT_LENGTH] {
-        shared.remove(private);
-    }
-    let page = Arc::new(Page {
-        content_type,
-        headers: shared,
-        variants: Variants::new(bytes, Effort::Page),
-    });
-    if let Some((key, stamp)) = cached
-        && parts.status == StatusCode::OK
-        && !parts.headers.contains_key(header::SET_COOKIE)
-    {
-        state.pages.put(key, stamp, page.clone());
+    let shared = is_shared(&parts).then(|| page.clone());
+    if let Some(claim) = claim {
+        claim.finish(shared);
+    } else if let (Some((key, stamp)), Some(page)) = (keep, shared) {
+        state.pages.put(&key, stamp, page);
     }
     let validated = get && parts.status == StatusCode::OK;
     respond(
@@ -202,6 +344,62 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
             None
         },
     )
+}
+
+/// A copy of `request` (a GET, which has no body) to render in the
+/// background: what the page depends on, not the visitor's validator.
+fn same_request(request: &Request) -> Request {
+    let mut again = Request::new(Body::empty());
+    *again.uri_mut() = request.uri().clone();
+    *again.headers_mut() = request.headers().clone();
+    again.headers_mut().remove(header::IF_NONE_MATCH);
+    if let Some(peer) = request
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+    {
+        again.extensions_mut().insert(*peer);
+    }
+    again
+}
+
+/// A handler's response as a finished page with its parts; or the
+/// response as it came, when it is not a page to finish (not text, or a
+/// static file that carries its own validator).
+async fn finish(assets: &AssetUrls, response: Response) -> Result<(Parts, Arc<Page>), Response> {
+    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+    let Some(content_type) = content_type.filter(|v| v.to_str().is_ok_and(is_compressible)) else {
+        return Err(response);
+    };
+    // Already finished by its handler: a static file carries its own
+    // validator, compressed or (under 512 bytes) deliberately not.
+    if response.headers().contains_key(header::CONTENT_ENCODING)
+        || response.headers().contains_key(header::ETAG)
+    {
+        return Err(response);
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
+        tracing::error!("a response too large to finish");
+        return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+    };
+    let is_html = content_type
+        .to_str()
+        .is_ok_and(|v| v.starts_with("text/html"));
+    let bytes = if is_html {
+        Bytes::from(finish_page(&String::from_utf8_lossy(&bytes), assets))
+    } else {
+        bytes
+    };
+    let mut shared = parts.headers.clone();
+    for private in [header::SET_COOKIE, header::CONTENT_LENGTH] {
+        shared.remove(private);
+    }
+    let page = Arc::new(Page {
+        content_type,
+        headers: shared,
+        variants: Variants::new(bytes, Effort::Page),
+    });
+    Ok((parts, page))
 }
 
 /// `page` as the answer, with the handler's `headers`.
@@ -358,6 +556,130 @@ mod tests {
         assert_eq!(finish_page(&plain, &urls()), "<head></head><main>x</main>");
         let with_island = format!(r#"{head}<leptos-island data-component="X"></leptos-island>"#);
         assert_eq!(finish_page(&with_island, &urls()), with_island);
+    }
+
+    fn page(body: &str) -> Arc<Page> {
+        Arc::new(Page {
+            content_type: HeaderValue::from_static("text/html; charset=utf-8"),
+            headers: HeaderMap::new(),
+            variants: Variants::new(Bytes::from(body.to_owned()), Effort::Page),
+        })
+    }
+
+    fn stamp(current: i64, last_edit: i64, day: u32) -> Stamp {
+        Stamp {
+            version: Version { current, last_edit },
+            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        }
+    }
+
+    fn body(page: &Page) -> Bytes {
+        page.variants.body(Encoding::Identity).0
+    }
+
+    /// Two ask for `key` at once: the first renders, the second waits.
+    fn render_and_wait(cache: &PageCache, key: &str, now: Stamp) -> (Claim, Handover) {
+        let Found::Render(claim) = cache.find(key, now) else {
+            panic!("the first asker renders");
+        };
+        let Found::Wait(handover) = cache.find(key, now) else {
+            panic!("the second waits");
+        };
+        (claim, handover)
+    }
+
+    #[tokio::test]
+    async fn a_page_nobody_has_is_rendered_once_for_everyone_who_asks() {
+        let cache = PageCache::new(1 << 20);
+        let now = stamp(5, 5, 27);
+        let (claim, mut handover) = render_and_wait(&cache, "nb|/", now);
+        let Found::Render(other) = cache.find("nb|/bydel/sentrum", now) else {
+            panic!("another page is another render");
+        };
+        drop(other);
+        claim.finish(Some(page("front")));
+        handover.changed().await.unwrap();
+        let handed = handover.borrow().clone().expect("the first render");
+        assert_eq!(body(&handed), "front");
+        let Found::Current(kept) = cache.find("nb|/", now) else {
+            panic!("kept for the next");
+        };
+        assert_eq!(body(&kept), "front");
+    }
+
+    #[tokio::test]
+    async fn a_render_that_gives_up_lets_the_waiters_render_their_own() {
+        let cache = PageCache::new(1 << 20);
+        let now = stamp(5, 5, 27);
+        let (claim, mut handover) = render_and_wait(&cache, "nb|/", now);
+        // A refusal, which is not shared; then a visitor who left.
+        claim.finish(None);
+        let _ = handover.changed().await;
+        assert!(handover.borrow().is_none());
+        // Nothing kept: the next asker renders.
+        let (claim, mut handover) = render_and_wait(&cache, "nb|/", now);
+        drop(claim);
+        assert!(handover.changed().await.is_err());
+        assert!(handover.borrow().is_none());
+        assert!(matches!(cache.find("nb|/", now), Found::Render(_)));
+    }
+
+    #[test]
+    fn time_passing_keeps_a_page_while_an_edit_or_a_new_day_drops_it() {
+        let cache = PageCache::new(1 << 20);
+        cache.put("nb|/", stamp(5, 3, 27), page("v5"));
+        assert!(matches!(
+            cache.find("nb|/", stamp(5, 3, 27)),
+            Found::Current(_)
+        ));
+        // Meetings ended since: sent while it is rendered anew.
+        let Found::Behind(behind) = cache.find("nb|/", stamp(7, 3, 27)) else {
+            panic!("time passing keeps the page");
+        };
+        assert_eq!(body(&behind), "v5");
+        // A render that started before a newer one was kept is not kept.
+        cache.put("nb|/", stamp(8, 3, 27), page("v8"));
+        cache.put("nb|/", stamp(7, 3, 27), page("v7"));
+        let Found::Current(kept) = cache.find("nb|/", stamp(8, 3, 27)) else {
+            panic!("the newest render");
+        };
+        assert_eq!(body(&kept), "v8");
+        // An edit, or midnight: nobody is sent the old page.
+        assert!(matches!(
+            cache.find("nb|/", stamp(9, 9, 27)),
+            Found::Render(_)
+        ));
+        cache.put("nb|/bydel/sentrum", stamp(9, 9, 27), page("v9"));
+        assert!(matches!(
+            cache.find("nb|/bydel/sentrum", stamp(9, 9, 28)),
+            Found::Render(_)
+        ));
+    }
+
+    #[test]
+    fn a_full_shelf_lets_go_of_pages_left_behind_first() {
+        let big = "x".repeat(400);
+        // Room for two such pages, each counted twice for its compressed forms.
+        let cache = PageCache::new(1700);
+        cache.put("nb|/a", stamp(5, 5, 27), page(&big));
+        cache.put("nb|/b", stamp(5, 5, 27), page(&big));
+        cache.put("nb|/c", stamp(5, 5, 27), page(&big));
+        assert!(matches!(
+            cache.find("nb|/c", stamp(5, 5, 27)),
+            Found::Render(_)
+        ));
+        // Time passed: /a is still sent until it is rendered anew, but it
+        // gives way to a page of the new version.
+        cache.put("nb|/b", stamp(6, 5, 27), page(&big));
+        cache.put("nb|/c", stamp(6, 5, 27), page(&big));
+        assert!(matches!(
+            cache.find("nb|/c", stamp(6, 5, 27)),
+            Found::Current(_)
+        ));
+        assert!(matches!(
+            cache.find("nb|/a", stamp(6, 5, 27)),
+            Found::Render(_)
+        ));
     }
 
     #[test]

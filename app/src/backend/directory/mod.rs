@@ -23,6 +23,7 @@ use sea_orm::{
 };
 
 use self::facts::{Facts, venue_dto};
+use self::read_model::Version;
 use self::search::{Scope, Search};
 use super::course;
 use super::db::Db;
@@ -83,7 +84,7 @@ impl ListingPage {
 #[derive(Default)]
 struct Cache {
     /// The version last read, and when.
-    version: Option<(i64, Instant)>,
+    version: Option<(Version, Instant)>,
     /// The small tables every page reads, as of `of`.
     reference: Option<Reference>,
     /// Offering pages asked for since the version changed.
@@ -133,7 +134,7 @@ impl Directory {
     /// version it sees.
     pub async fn catch_up(&self) -> Result<u32, AppError> {
         let version = self.version().await?;
-        self.search.catch_up(&self.db, version).await
+        self.search.catch_up(&self.db, version.current).await
     }
 
     pub fn db(&self) -> &Db {
@@ -141,7 +142,7 @@ impl Directory {
     }
 
     /// The directory's version as of at most a second ago.
-    pub async fn version(&self) -> Result<i64, AppError> {
+    pub async fn version(&self) -> Result<Version, AppError> {
         if let Some((version, read)) = self.cache.lock().expect("cache").version
             && read.elapsed() < VERSION_TTL
         {
@@ -163,7 +164,7 @@ impl Directory {
     /// `pick` from the reference tables as of the current version, which
     /// are read once per version.
     async fn reference<T>(&self, pick: impl Fn(&Reference) -> T) -> Result<T, AppError> {
-        let version = self.version().await?;
+        let version = self.version().await?.current;
         if let Some(r) = &self.cache.lock().expect("cache").reference
             && r.of == version
         {
@@ -251,7 +252,7 @@ impl Directory {
         lang: Lang,
         now: NaiveDateTime,
     ) -> Result<OfferingDetail, AppError> {
-        let stamp = (self.version().await?, now.date());
+        let stamp = (self.version().await?.current, now.date());
         let key = (slug.to_owned(), lang);
         let kept = self
             .cache

@@ -130,26 +130,45 @@ pub enum Why {
 }
 
 /// Raises the directory's version and returns it, in the caller's
-/// transaction.
-async fn bump(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
-    directory_state::Entity::update_many()
-        .col_expr(
-            directory_state::Column::Version,
+/// transaction; an edit also becomes the last edit.
+async fn bump(db: &impl ConnectionTrait, why: Why) -> Result<i64, DbErr> {
+    let mut update = directory_state::Entity::update_many().col_expr(
+        directory_state::Column::Version,
+        Expr::col(directory_state::Column::Version).add(1),
+    );
+    if why == Why::Edited {
+        // Every assignment reads the row as it was: this is the new version.
+        update = update.col_expr(
+            directory_state::Column::LastEdit,
             Expr::col(directory_state::Column::Version).add(1),
-        )
+        );
+    }
+    update
         .filter(directory_state::Column::Id.eq(1))
         .exec(db)
         .await?;
-    version(db).await
+    Ok(version(db).await?.current)
 }
 
-/// The directory's version: it goes up with every change to what lists
-/// show.
-pub async fn version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+/// Where the directory stands: what its pages and search index are as of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Version {
+    /// Goes up with every change to what lists show.
+    pub current: i64,
+    /// The version of the last edit. The versions after it were only time
+    /// passing (meetings that ended), which a page can be a moment behind.
+    pub last_edit: i64,
+}
+
+/// The directory's version now.
+pub async fn version(db: &impl ConnectionTrait) -> Result<Version, DbErr> {
     Ok(directory_state::Entity::find_by_id(1)
         .one(db)
         .await?
-        .map_or(0, |s| s.version))
+        .map_or_else(Version::default, |s| Version {
+            current: s.version,
+            last_edit: s.last_edit,
+        }))
 }
 
 /// Recomputes the rows of these offerings from the source tables, in the
@@ -173,7 +192,7 @@ pub async fn refresh(
             .into_iter()
             .map(|r| (r.offering_id, r))
             .collect();
-        let seq = bump(db).await?;
+        let seq = bump(db, why).await?;
         let rows: Vec<listing::ActiveModel> = offerings
             .iter()
             .map(|o| {

@@ -338,7 +338,7 @@ impl Search {
         // connection could see a newer version than another one saw rows,
         // and the rows in between would never be indexed.
         let txn = db.read().begin().await?;
-        let version = read_model::version(&txn).await?;
+        let version = read_model::version(&txn).await?.current;
         let mut read = 0;
         loop {
             // On from the last row indexed, in (changed_seq, offering_id)
