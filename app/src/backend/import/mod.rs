@@ -9,7 +9,9 @@ mod generate;
 
 pub use generate::generate;
 
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait, Set,
+};
 
 use self::format::{CourseIn, Municipality, OfferingIn, TextIn};
 use super::clock::oslo_now;
@@ -178,6 +180,13 @@ pub async fn import(db: &Db, source: &str) -> Result<ImportSummary, ImportError>
     check(&data)?;
     let txn = db.begin().await?;
     let (summary, ids) = write(&txn, &data).await?;
+    if db.backend() == DbBackend::Postgres {
+        // Without statistics for what was just written, PostgreSQL takes
+        // the tables for huge and plans the read model's lookups (500
+        // offerings' texts, times and categories at a time) as scans of
+        // the whole tables: 200 scans of 300 000 texts at a country's size.
+        txn.execute_unprepared("ANALYZE").await?;
+    }
     read_model::refresh(&txn, &ids, oslo_now(), read_model::Why::Edited).await?;
     txn.commit().await?;
     db.refresh_statistics(true).await?;
