@@ -8,13 +8,13 @@
 //! changes. Between edits the version also moves as time passes (a
 //! meeting ends and its card moves on), once a minute at a country's
 //! size; a page that only time has left behind is still sent, for up to
-//! [`STALE_FOR`] after its render, while one background task renders it
-//! anew. So no visitor waits for the renders that time passing causes,
+//! [`STALE_FOR`] after it was last known current, while one background
+//! task renders it anew. So no visitor waits for the renders that time passing causes,
 //! and when many ask at once for a page nobody has, one of them renders
 //! it and the others wait for that render.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -39,10 +39,10 @@ use crate::compress::{Effort, Encoding, Variants};
 /// The largest body finished and compressed here; pages are tens of
 /// kilobytes.
 const BODY_LIMIT: usize = 8 * 1024 * 1024;
-/// How long after its render a page that only time has left behind is
-/// still sent while it is rendered anew. The worker moves the lists on
-/// once a minute, so a page asked for at least every minute or so is
-/// never rendered while someone waits.
+/// How long after it was last known current a page that only time has
+/// left behind is still sent while it is rendered anew: a page asked for
+/// at least every two minutes is never rendered while someone waits for
+/// it because a meeting ended.
 pub const STALE_FOR: Duration = Duration::from_secs(120);
 /// Pages rendered anew in the background at once: when a country's pages
 /// fall behind together, the other core stays with the visitors.
@@ -71,7 +71,8 @@ struct Kept {
     page: Arc<Page>,
     /// The directory version it was rendered at.
     version: i64,
-    rendered: Instant,
+    /// When it was last found current: rendered, or sent as it was.
+    current_at: Instant,
     /// What it counts for against the capacity.
     weight: usize,
 }
@@ -86,8 +87,9 @@ struct Shelf {
     date: Option<NaiveDate>,
     pages: HashMap<String, Kept>,
     bytes: usize,
-    /// Pages that nobody had, being rendered now.
-    rendering: HashMap<String, Handover>,
+    /// Pages that nobody had, being rendered now, each with the version
+    /// its render started from.
+    rendering: HashMap<String, (Version, Handover)>,
 }
 
 impl Shelf {
@@ -149,11 +151,16 @@ impl Claim {
 
 impl Drop for Claim {
     fn drop(&mut self) {
-        let mut shelf = self.cache.shelf.lock().expect("page cache");
+        // Never a second panic while unwinding from one.
+        let mut shelf = self
+            .cache
+            .shelf
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         if shelf
             .rendering
             .get(&self.key)
-            .is_some_and(|h| h.same_channel(&self.sender.subscribe()))
+            .is_some_and(|(_, h)| h.same_channel(&self.sender.subscribe()))
         {
             shelf.rendering.remove(&self.key);
         }
@@ -172,19 +179,26 @@ impl PageCache {
     fn find(&self, key: &str, stamp: Stamp) -> Found {
         let mut shelf = self.shelf.lock().expect("page cache");
         shelf.move_on(stamp.date);
-        if let Some(kept) = shelf.pages.get(key) {
+        if let Some(kept) = shelf.pages.get_mut(key) {
             if kept.version >= stamp.version.current {
+                kept.current_at = Instant::now();
                 return Found::Current(kept.page.clone());
             }
-            if kept.version >= stamp.version.last_edit && kept.rendered.elapsed() < STALE_FOR {
+            if kept.version >= stamp.version.last_edit && kept.current_at.elapsed() < STALE_FOR {
                 return Found::Behind(kept.page.clone());
             }
         }
-        if let Some(handover) = shelf.rendering.get(key) {
+        // A render that started before an edit this request knows of
+        // would hand over a page the edit made wrong: render anew.
+        if let Some((from, handover)) = shelf.rendering.get(key)
+            && from.current >= stamp.version.last_edit
+        {
             return Found::Wait(handover.clone());
         }
         let (sender, handover) = watch::channel(None);
-        shelf.rendering.insert(key.to_owned(), handover);
+        shelf
+            .rendering
+            .insert(key.to_owned(), (stamp.version, handover));
         Found::Render(Claim {
             cache: self.clone(),
             key: key.to_owned(),
@@ -195,12 +209,16 @@ impl PageCache {
 
     fn put(&self, key: &str, stamp: Stamp, page: Arc<Page>) {
         let mut shelf = self.shelf.lock().expect("page cache");
+        // A render of another day.
+        if !shelf.move_on(stamp.date) {
+            return;
+        }
         let (old_version, old_weight) = shelf
             .pages
             .get(key)
             .map_or((i64::MIN, 0), |k| (k.version, k.weight));
-        // A render of another day, or older than what is there already.
-        if !shelf.move_on(stamp.date) || old_version > stamp.version.current {
+        // Older than what is there already.
+        if old_version > stamp.version.current {
             return;
         }
         let weight = page.variants.weight() * 2;
@@ -223,7 +241,7 @@ impl PageCache {
             Kept {
                 page,
                 version: stamp.version.current,
-                rendered: Instant::now(),
+                current_at: Instant::now(),
                 weight,
             },
         );
@@ -299,9 +317,10 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
                                     finish(state.assets.urls(), response).await
                                 && is_shared(&parts)
                             {
-                                // Compressed here, not on a visitor's request.
+                                state.pages.put(&key, stamp, page.clone());
+                                // Compressed here, not on a visitor's
+                                // request; counted as a foreground page is.
                                 page.variants.warm();
-                                state.pages.put(&key, stamp, page);
                             }
                             drop(permit);
                         });
@@ -614,7 +633,7 @@ mod tests {
         let (claim, mut handover) = render_and_wait(&cache, "nb|/", now);
         // A refusal, which is not shared; then a visitor who left.
         claim.finish(None);
-        let _ = handover.changed().await;
+        assert!(handover.changed().await.is_ok(), "told, not just let go");
         assert!(handover.borrow().is_none());
         // Nothing kept: the next asker renders.
         let (claim, mut handover) = render_and_wait(&cache, "nb|/", now);
@@ -622,6 +641,30 @@ mod tests {
         assert!(handover.changed().await.is_err());
         assert!(handover.borrow().is_none());
         assert!(matches!(cache.find("nb|/", now), Found::Render(_)));
+    }
+
+    #[test]
+    fn nobody_waits_for_a_render_that_started_before_an_edit_they_know_of() {
+        let cache = PageCache::new(1 << 20);
+        let (_claim, _) = render_and_wait(&cache, "nb|/", stamp(5, 3, 27));
+        // Only time has passed since that render started: wait for it.
+        assert!(matches!(
+            cache.find("nb|/", stamp(6, 3, 27)),
+            Found::Wait(_)
+        ));
+        // An edit has: render anew, and the next asker waits for this one.
+        let Found::Render(after_edit) = cache.find("nb|/", stamp(7, 7, 27)) else {
+            panic!("a render from before the edit is not handed over");
+        };
+        assert!(matches!(
+            cache.find("nb|/", stamp(7, 7, 27)),
+            Found::Wait(_)
+        ));
+        after_edit.finish(Some(page("v7")));
+        let Found::Current(kept) = cache.find("nb|/", stamp(7, 7, 27)) else {
+            panic!("kept");
+        };
+        assert_eq!(body(&kept), "v7");
     }
 
     #[test]
