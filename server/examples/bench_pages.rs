@@ -345,7 +345,7 @@ async fn measure(addr: SocketAddr, pages: &[Page], o: &Options) -> Vec<Row> {
         // server that has been running (the rows "rendered each time"
         // measure a first render).
         if page.serving == Serving::Cached {
-            warm_up(addr, request).await;
+            warm_up(addr, page).await;
         } else {
             let r = request.clone();
             load::flat_out(addr, 4, 1, ok, move |c, n| r(c * 1_000_003 + n)).await;
@@ -370,15 +370,13 @@ async fn measure(addr: SocketAddr, pages: &[Page], o: &Options) -> Vec<Row> {
 /// than any page here has (the filtered district page, 350).
 const WARM_UP: usize = 1000;
 
-/// Asks for each of the first [`WARM_UP`] addresses once, four at a time.
-async fn warm_up(
-    addr: SocketAddr,
-    request: &std::sync::Arc<dyn Fn(usize) -> Request + Send + Sync>,
-) {
+/// Asks for `page` at each of its first [`WARM_UP`] addresses once, four
+/// at a time.
+async fn warm_up(addr: SocketAddr, page: &Page) {
     const CLIENTS: usize = 4;
     let tasks: Vec<_> = (0..CLIENTS)
         .map(|client| {
-            let request = request.clone();
+            let request = page.request.clone();
             tokio::spawn(async move {
                 let mut conn = load::connect(addr).await;
                 for n in (client..WARM_UP).step_by(CLIENTS) {

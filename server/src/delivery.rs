@@ -306,25 +306,7 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
             match state.pages.find(&key, stamp) {
                 Found::Current(page) => return send(&page),
                 Found::Behind(page) => {
-                    if let Ok(permit) = state.pages.refreshing.clone().try_acquire_owned() {
-                        let again = same_request(&request);
-                        let state = state.clone();
-                        tokio::spawn(async move {
-                            let timeout = state.settings.http.request_timeout;
-                            let render = tokio::time::timeout(timeout, next.run(again));
-                            if let Ok(response) = render.await
-                                && let Ok((parts, page)) =
-                                    finish(state.assets.urls(), response).await
-                                && is_shared(&parts)
-                            {
-                                state.pages.put(&key, stamp, page.clone());
-                                // Compressed here, not on a visitor's
-                                // request; counted as a foreground page is.
-                                page.variants.warm();
-                            }
-                            drop(permit);
-                        });
-                    }
+                    render_anew(&state, next, &request, key, stamp);
                     return send(&page);
                 }
                 Found::Wait(mut handover) => {
@@ -363,6 +345,30 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
             None
         },
     )
+}
+
+/// Renders the page `request` asks for anew in the background, through
+/// the rest of the stack, and keeps it under `key`; unless another page is
+/// being rendered so, in which case a later request for it will try.
+fn render_anew(state: &AppState, next: Next, request: &Request, key: String, stamp: Stamp) {
+    let Ok(permit) = state.pages.refreshing.clone().try_acquire_owned() else {
+        return;
+    };
+    let again = same_request(request);
+    let state = state.clone();
+    tokio::spawn(async move {
+        let timeout = state.settings.http.request_timeout;
+        if let Ok(response) = tokio::time::timeout(timeout, next.run(again)).await
+            && let Ok((parts, page)) = finish(state.assets.urls(), response).await
+            && is_shared(&parts)
+        {
+            state.pages.put(&key, stamp, page.clone());
+            // Compressed here, not on a visitor's request; counted as a
+            // foreground page is.
+            page.variants.warm();
+        }
+        drop(permit);
+    });
 }
 
 /// A copy of `request` (a GET, which has no body) to render in the
