@@ -80,6 +80,65 @@ async fn the_district_page_filters_by_its_query_string() {
     }
 }
 
+/// The PostgreSQL connections serving this test's database, by process id.
+async fn connections(db: &Db) -> Vec<i32> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let rows = db
+        .read()
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+        ))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| r.try_get::<i32>("", "pid").unwrap())
+        .collect()
+}
+
+/// A page's load runs to its end once, however often Leptos walks the
+/// page before it renders it. Suspense used to start a load, drop it in
+/// the middle of taking a connection, and start another; sqlx then closed
+/// the connection it could not trust, and PostgreSQL forked a new process
+/// for nearly every page.
+#[tokio::test]
+async fn rendering_pages_keeps_the_database_connections() {
+    for site in sites_with(&[("PAGE_CACHE_MB", "0")]).await {
+        let (b, app) = (site.backend, &site.app);
+        let pages = [
+            "/",
+            "/bydel/ostbyen",
+            "/bydel/ostbyen?kind=activity_group&free=1",
+            "/tilbud?q=trim",
+            "/tilbud/sterk-og-stodig",
+        ];
+        // The pool's connections, once each page has been asked for.
+        for path in pages {
+            assert_eq!(
+                get(app, path, &[]).await.status,
+                StatusCode::OK,
+                "{b}: {path}"
+            );
+        }
+        if b != "postgres" {
+            continue;
+        }
+        let before = connections(&site.db).await;
+        for round in 0..6 {
+            for path in pages {
+                let reply = get(app, path, &[]).await;
+                assert_eq!(reply.status, StatusCode::OK, "{b}: {path}, round {round}");
+            }
+        }
+        let after = connections(&site.db).await;
+        let closed: Vec<&i32> = before.iter().filter(|pid| !after.contains(pid)).collect();
+        assert!(
+            closed.is_empty(),
+            "{b}: 30 pages closed the connections {closed:?} (before {before:?}, after {after:?})"
+        );
+    }
+}
+
 #[tokio::test]
 async fn search_finds_offerings_and_the_offering_page_shows_one() {
     for site in sites().await {

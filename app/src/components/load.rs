@@ -1,5 +1,6 @@
 use std::future::Future;
 
+use futures::FutureExt;
 use leptos::prelude::*;
 
 use crate::components::error::ErrorView;
@@ -9,18 +10,26 @@ use crate::domain::error::AppError;
 /// render on the server only and their routes wait for the data (`Async`),
 /// so there is no loading state to show.
 pub fn load_page<T, Fut, V>(
-    fetch: impl Fn() -> Fut + Send + Sync + 'static,
+    fetch: impl FnOnce() -> Fut,
     render: impl Fn(T) -> V + Send + Sync + Clone + 'static,
 ) -> impl IntoView
 where
     Fut: Future<Output = Result<T, AppError>> + Send + 'static,
-    T: Send + 'static,
+    T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // The load starts once, and every walk of the view shares it. Suspense
+    // walks its children before it renders them (`dry_resolve`): it runs
+    // this closure and polls what it returns once, then drops it. A load
+    // made inside the closure was started there and dropped halfway, in
+    // the middle of taking a database connection, and sqlx closes a
+    // connection it cannot trust: on PostgreSQL every listing page forced
+    // a new connection, a process forked for each request.
+    let data = fetch().shared();
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let data = fetch();
+                let data = data.clone();
                 let render = render.clone();
                 Suspend::new(async move {
                     match data.await {
