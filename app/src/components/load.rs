@@ -19,12 +19,13 @@ where
     V: IntoView + 'static,
 {
     // The load starts once, and every walk of the view shares it. Suspense
-    // walks its children before it renders them (`dry_resolve`): it runs
-    // this closure and polls what it returns once, then drops it. A load
-    // made inside the closure was started there and dropped halfway, in
-    // the middle of taking a database connection, and sqlx closes a
-    // connection it cannot trust: on PostgreSQL every listing page forced
-    // a new connection, a process forked for each request.
+    // walks its children twice before it renders them (`dry_resolve`, once
+    // as it starts and once in its effect): each walk runs this closure and
+    // polls what it returns once, then drops it. A load made inside the
+    // closure was started there and dropped halfway, in the middle of
+    // taking a connection from the pool (sqlx pings it first), and the
+    // pool lost that connection: nearly every listing page opened a new
+    // one, on PostgreSQL a process forked for the request.
     let data = fetch().shared();
     view! {
         <Suspense fallback=|| ()>
