@@ -133,6 +133,24 @@ pub async fn get(app: &Router, path: &str, headers: &[(&str, &str)]) -> Reply {
     send(app, request).await
 }
 
+/// Asks for `path` until its page shows `text`, for at most five seconds:
+/// a change another server, or a render in the background, brings a
+/// moment later. `backend` names the database in the failure.
+pub async fn until_shown(app: &Router, path: &str, text: &str, backend: &str) {
+    let asked = std::time::Instant::now();
+    loop {
+        let body = get(app, path, &[]).await.body;
+        if body.contains(text) {
+            return;
+        }
+        assert!(
+            asked.elapsed() < std::time::Duration::from_secs(5),
+            "{backend}: {path} does not show {text:?}: {body}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 /// A same-site form post from `peer`.
 pub fn form_post(path: &str, body: &str, peer: &str) -> Request<Body> {
     let mut request = Request::post(path)
