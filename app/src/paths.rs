@@ -5,6 +5,7 @@
 
 use crate::domain::Code;
 use crate::domain::offering::OfferingKind;
+use crate::domain::staff::{SignUpAction, StaffFilter};
 
 /// Path segments, for the Leptos router's routes.
 pub mod segment {
@@ -15,6 +16,11 @@ pub mod segment {
     pub const CONFIRM: &str = "bekreft";
     pub const CANCEL: &str = "avmeld";
     pub const PRIVACY: &str = "personvern";
+    pub const STAFF: &str = "ansatt";
+    pub const SIGN_IN: &str = "logg-inn";
+    pub const CODE: &str = "kode";
+    pub const LINK: &str = "lenke";
+    pub const COURSE: &str = "kurs";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -26,6 +32,15 @@ pub mod route {
     pub const CONFIRM: &str = "/pamelding/bekreft";
     pub const CANCEL: &str = "/pamelding/avmeld";
     pub const ASSET: &str = "/pkg/{file}";
+    pub const STAFF_SIGN_IN: &str = "/ansatt/logg-inn";
+    pub const STAFF_SIGN_IN_CODE: &str = "/ansatt/logg-inn/kode";
+    pub const STAFF_SIGN_IN_LINK: &str = "/ansatt/logg-inn/lenke";
+    pub const STAFF_SIGN_OUT: &str = "/ansatt/logg-ut";
+    pub const STAFF_SIGN_OUT_EVERYWHERE: &str = "/ansatt/logg-ut-overalt";
+    pub const STAFF_COURSE_CSV: &str = "/ansatt/kurs/{id}/deltakere.csv";
+    pub const STAFF_OFFERING_STATUS: &str = "/ansatt/tilbud/{id}/status";
+    pub const STAFF_SIGN_UP_ACTION: &str = "/ansatt/kurs/{id}/pamelding/{sign_up}/{action}";
+    pub const STAFF_PHONE_SIGN_UP: &str = "/ansatt/kurs/{id}/telefon";
 }
 
 /// The folder the build puts the CSS, JavaScript and wasm in.
@@ -92,7 +107,91 @@ pub fn cancel_link(token: &str) -> String {
 
 /// Pages whose address carries a link token: they send no referrer.
 pub fn carries_token(path: &str) -> bool {
-    path == confirm() || path == cancel()
+    path == confirm() || path == cancel() || path == route::STAFF_SIGN_IN_LINK
+}
+
+/// `/ansatt`: the staff area's first page.
+pub fn staff_home() -> String {
+    format!("/{}", segment::STAFF)
+}
+
+/// Whether `path` is in the staff area: never cached, never public.
+pub fn is_staff(path: &str) -> bool {
+    path == staff_home() || path.starts_with(&format!("{}/", staff_home()))
+}
+
+/// `/ansatt?status=…&q=…&page=N`: a page of the staff list.
+pub fn staff_list(filter: &StaffFilter, page: u32) -> String {
+    let mut query = Vec::new();
+    if let Some(status) = filter.status {
+        query.push(("status", status.code().to_string()));
+    }
+    if !filter.q.is_empty() {
+        query.push(("q", filter.q.clone()));
+    }
+    if page > 1 {
+        query.push(("page", page.to_string()));
+    }
+    with_query(&staff_home(), &query)
+}
+
+/// `/ansatt/kurs/<id>/pamelding/<sign-up>/<action>`: cancel for someone
+/// (`avmeld`), give a waiting-list place (`plass`).
+pub fn staff_sign_up_action(course: i32, sign_up: i32, action: SignUpAction) -> String {
+    route::STAFF_SIGN_UP_ACTION
+        .replace("{id}", &course.to_string())
+        .replace("{sign_up}", &sign_up.to_string())
+        .replace("{action}", action.segment())
+}
+
+/// `/ansatt/kurs/<id>/telefon`: add someone who phoned in.
+pub fn staff_phone_sign_up(course: i32) -> String {
+    route::STAFF_PHONE_SIGN_UP.replace("{id}", &course.to_string())
+}
+
+/// `/ansatt/tilbud/<id>/status`: where an offering's status buttons post.
+pub fn staff_offering_status(id: i32) -> String {
+    route::STAFF_OFFERING_STATUS.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/logg-inn`: asks for the email address, and where it posts.
+pub fn staff_sign_in() -> String {
+    route::STAFF_SIGN_IN.to_string()
+}
+
+/// `/ansatt/logg-inn/kode`: where the emailed code is posted.
+pub fn staff_sign_in_code() -> String {
+    route::STAFF_SIGN_IN_CODE.to_string()
+}
+
+/// `/ansatt/logg-inn/lenke`: where the emailed link's button posts.
+pub fn staff_sign_in_link_post() -> String {
+    route::STAFF_SIGN_IN_LINK.to_string()
+}
+
+/// The emailed link, `/ansatt/logg-inn/lenke?token=…`.
+pub fn staff_sign_in_link(token: &str) -> String {
+    format!("{}?token={token}", route::STAFF_SIGN_IN_LINK)
+}
+
+/// `/ansatt/logg-ut`.
+pub fn staff_sign_out() -> String {
+    route::STAFF_SIGN_OUT.to_string()
+}
+
+/// `/ansatt/logg-ut-overalt`: ends every session of the account.
+pub fn staff_sign_out_everywhere() -> String {
+    route::STAFF_SIGN_OUT_EVERYWHERE.to_string()
+}
+
+/// `/ansatt/kurs/<id>`: a course's people.
+pub fn staff_course(id: i32) -> String {
+    format!("{}/{}/{id}", staff_home(), segment::COURSE)
+}
+
+/// `/ansatt/kurs/<id>/deltakere.csv`.
+pub fn staff_course_csv(id: i32) -> String {
+    route::STAFF_COURSE_CSV.replace("{id}", &id.to_string())
 }
 
 /// `/personvern`.
@@ -175,6 +274,14 @@ mod tests {
         assert_eq!(district("ostbyen"), "/bydel/ostbyen");
         assert_eq!(sign_up_sent("kor"), "/tilbud/kor/pamelding/sendt");
         assert_eq!(confirm_link("abc"), "/pamelding/bekreft?token=abc");
+        assert_eq!(
+            staff_sign_in_link("abc"),
+            format!("{}?token=abc", route::STAFF_SIGN_IN_LINK)
+        );
+        assert_eq!(staff_course_csv(7), "/ansatt/kurs/7/deltakere.csv");
+        assert_eq!(staff_course(7), "/ansatt/kurs/7");
+        assert!(is_staff("/ansatt") && is_staff(&staff_sign_in()));
+        assert!(!is_staff("/ansattliste"));
         assert_eq!(
             offerings_of_kind(OfferingKind::Course),
             "/tilbud?kind=course"

@@ -8,9 +8,11 @@ use app::backend::mail::{EmailKind, render};
 use app::domain::Code;
 use app::domain::error::AppError;
 use app::domain::lang::Lang;
-use app::domain::offering::{Audience, OfferingKind};
+use app::domain::offering::{Audience, OfferingKind, OfferingStatus};
 use app::domain::schedule::TimeOfDay;
 use app::domain::sign_up::Problem;
+use app::domain::sign_up::SignUpStatus;
+use app::domain::staff::Role;
 use app::i18n::loader as i18n;
 use regex::Regex;
 use strum::IntoEnumIterator;
@@ -56,6 +58,9 @@ fn dynamic_keys() -> Vec<String> {
     }
     keys.extend(Problem::iter().map(|p| p.key().to_string()));
     keys.extend(EmailKind::iter().flat_map(render::keys));
+    keys.extend(Role::iter().map(|r| format!("staff-role-{}", r.code())));
+    keys.extend(OfferingStatus::iter().map(|s| format!("staff-offering-status-{}", s.code())));
+    keys.extend(SignUpStatus::iter().map(|s| format!("staff-status-{}", s.code())));
     keys
 }
 

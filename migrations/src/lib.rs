@@ -10,6 +10,7 @@ mod m20261128_000004_listing;
 mod m20261129_000005_indexes_for_size;
 mod m20261130_000006_filters_in_list_order;
 mod m20261201_000007_last_edit;
+mod m20261206_000008_staff;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_indexes_for_size::Migration),
             Box::new(m20261130_000006_filters_in_list_order::Migration),
             Box::new(m20261201_000007_last_edit::Migration),
+            Box::new(m20261206_000008_staff::Migration),
         ]
     }
 }

@@ -32,6 +32,17 @@ pub enum Command {
     /// Print every setting (environment variable) with its default, as a
     /// Markdown table.
     Settings,
+    /// Create an administrator account: the first member of staff of a
+    /// new installation, who signs in at /ansatt/logg-inn with the code
+    /// emailed to this address and creates the others.
+    CreateAdmin {
+        /// The address the sign-in codes go to.
+        #[arg(long)]
+        email: String,
+        /// The name shown in the staff area and the audit log.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
     /// Write a made-up country to try the site at scale: a data file of
     /// OFFERINGS offerings over DISTRICTS districts, copied from the demo
     /// municipality, for `treffpunkt import`.

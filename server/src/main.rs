@@ -33,7 +33,7 @@ async fn main() -> anyhow::Result<()> {
             }
             return Ok(());
         }
-        Command::Serve | Command::Import { .. } => {}
+        Command::Serve | Command::Import { .. } | Command::CreateAdmin { .. } => {}
     }
 
     tracing_subscriber::fmt()
@@ -57,6 +57,25 @@ async fn main() -> anyhow::Result<()> {
             println!(
                 "imported {} districts, {} venues, {} offerings",
                 summary.districts, summary.venues, summary.offerings
+            );
+        }
+        Command::CreateAdmin { email, name } => {
+            use app::backend::staff::accounts;
+            let new = accounts::NewAccount {
+                email: &email,
+                name: &name,
+                role: app::domain::staff::Role::Admin,
+                organisations: &[],
+            };
+            let txn = db.begin().await?;
+            let account =
+                accounts::create(&txn, &new, None, app::backend::clock::Now::real()).await?;
+            txn.commit().await?;
+            let page =
+                app::paths::absolute(&settings.site.public_url, &app::paths::staff_sign_in());
+            println!(
+                "created administrator {}: sign in at {page} with the code emailed there",
+                account.email
             );
         }
         Command::Serve => server::serve::serve(settings, db.clone()).await?,

@@ -33,7 +33,7 @@ fn help_and_version_answer_without_touching_a_database() {
     let help = treffpunkt(&["--help"], &dir);
     assert!(help.status.success());
     let text = String::from_utf8_lossy(&help.stdout);
-    for command in ["serve", "import", "settings"] {
+    for command in ["serve", "import", "create-admin", "settings"] {
         assert!(text.contains(command), "{command} in\n{text}");
     }
     let import_help = treffpunkt(&["import", "--help"], &dir);
@@ -170,5 +170,31 @@ fn a_generated_country_imports_with_every_offering_listed() {
         (rows, districts.len())
     });
     assert_eq!(counts, (300, 7), "every offering listed, in every district");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn create_admin_makes_the_first_account_once() {
+    let dir = empty_dir("create-admin");
+    let url = format!("sqlite://{}/t.db?mode=rwc", dir.display());
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_treffpunkt"))
+            .args(args)
+            .current_dir(&dir)
+            .env("DATABASE_URL", &url)
+            .env("SEED_DEMO", "0")
+            .output()
+            .expect("the binary runs")
+    };
+    let made = run(&["create-admin", "--email", "Anne@Kommune.example", "--name", "Anne"]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let said = String::from_utf8_lossy(&made.stdout);
+    assert!(said.contains("anne@kommune.example"), "{said}");
+    assert!(said.contains("/ansatt/logg-inn"), "{said}");
+    let again = run(&["create-admin", "--email", "anne@kommune.example"]);
+    assert!(!again.status.success(), "a second account for one address");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    let bad = run(&["create-admin", "--email", "not an address"]);
+    assert!(!bad.status.success());
     let _ = std::fs::remove_dir_all(&dir);
 }

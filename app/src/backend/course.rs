@@ -9,7 +9,7 @@ use sea_orm::{
     FromQueryResult, PaginatorTrait, QueryFilter, QuerySelect, Set,
 };
 
-use super::entities::{offering, session, sign_up};
+use super::entities::{course_session, offering, sign_up};
 use crate::domain::error::AppError;
 use crate::domain::offering::{OfferingKind, OfferingStatus};
 use crate::domain::sign_up::SignUpStatus;
@@ -117,11 +117,11 @@ pub async fn refresh_span(db: &impl ConnectionTrait, offering_id: i32) -> Result
         first: Option<NaiveDateTime>,
         last: Option<NaiveDateTime>,
     }
-    let span = session::Entity::find()
+    let span = course_session::Entity::find()
         .select_only()
-        .column_as(session::Column::StartsAt.min(), "first")
-        .column_as(session::Column::EndsAt.max(), "last")
-        .filter(session::Column::OfferingId.eq(offering_id))
+        .column_as(course_session::Column::StartsAt.min(), "first")
+        .column_as(course_session::Column::EndsAt.max(), "last")
+        .filter(course_session::Column::OfferingId.eq(offering_id))
         .into_model::<Span>()
         .one(db)
         .await?;

@@ -3,6 +3,7 @@
 //! down: `api` calls services here, services use `entities` and `domain`,
 //! and nothing here imports a view.
 
+pub mod catalogue;
 pub mod clock;
 pub mod course;
 pub mod db;
@@ -15,6 +16,7 @@ pub mod jobs;
 pub mod mail;
 pub mod settings;
 pub mod sign_up;
+pub mod staff;
 #[cfg(feature = "test-utils")]
 pub mod testing;
 pub mod tokens;

@@ -302,6 +302,8 @@ pub struct LimitSettings {
     pub sign_up_per_ip_minute: std::num::NonZeroU32,
     pub sign_up_per_email_hour: std::num::NonZeroU32,
     pub link_per_ip_minute: std::num::NonZeroU32,
+    pub sign_in_per_ip_minute: std::num::NonZeroU32,
+    pub sign_in_emails_per_address_hour: u32,
 }
 
 impl LimitSettings {
@@ -323,6 +325,16 @@ impl LimitSettings {
                 30,
                 "confirm and cancel posts a minute from one client",
             )?),
+            sign_in_per_ip_minute: nonzero(env.positive(
+                "SIGN_IN_LIMIT_PER_IP_MINUTE",
+                10,
+                "staff sign-in posts (asking for a code, typing it) a minute from one client",
+            )?),
+            sign_in_emails_per_address_hour: env.positive(
+                "SIGN_IN_EMAILS_PER_ADDRESS_HOUR",
+                5,
+                "sign-in emails one staff address gets an hour, counted in the database across servers; more asks get the same reply and no email",
+            )?,
         })
     }
 }

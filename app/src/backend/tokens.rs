@@ -22,7 +22,7 @@ fn random_bytes<const N: usize>() -> [u8; N] {
     bytes
 }
 
-fn new_token() -> String {
+pub(crate) fn new_token() -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<32>())
 }

@@ -31,6 +31,23 @@ pub enum AppError {
     RateLimited,
     #[strum(serialize = "error-cross-site")]
     CrossSite,
+    /// A staff page or action without a signed-in member of staff.
+    #[strum(serialize = "error-sign-in-required")]
+    SignInRequired,
+    /// Signed in, but not allowed this: another organisation's offering,
+    /// or a task of a wider role.
+    #[strum(serialize = "error-forbidden")]
+    Forbidden,
+    /// A sign-in code or link that is wrong, used or too old; one message
+    /// for all, so that it tells nothing about the account.
+    #[strum(serialize = "sign-in-code-invalid")]
+    SignInCodeInvalid,
+    /// What was typed as an email address is not one.
+    #[strum(serialize = "staff-email-invalid")]
+    EmailInvalid,
+    /// An organiser adding someone to a full course without a waiting list.
+    #[strum(serialize = "staff-course-full")]
+    CourseFull,
 }
 
 impl AppError {
@@ -52,7 +69,9 @@ impl AppError {
             AppError::LinkExpired => 410,
             AppError::SignUpNotOpen | AppError::SignUpClosed => 422,
             AppError::RateLimited => 429,
-            AppError::CrossSite => 403,
+            AppError::CrossSite | AppError::Forbidden => 403,
+            AppError::SignInRequired => 401,
+            AppError::SignInCodeInvalid | AppError::EmailInvalid | AppError::CourseFull => 422,
         }
     }
 

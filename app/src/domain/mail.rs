@@ -24,6 +24,8 @@ coded_enum! {
         /// A sign-up came for a full course without a waiting list; nothing
         /// was stored.
         CourseFull,
+        /// A member of staff's one-time sign-in code and link.
+        SignInCode,
     }
 }
 

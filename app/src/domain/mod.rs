@@ -10,6 +10,7 @@ pub mod offering;
 pub mod schedule;
 pub mod sign_up;
 pub mod slug;
+pub mod staff;
 
 /// A state or kind with a stable text code: its value in the database and
 /// in URLs, and the suffix of its Fluent keys. The codes are written once,
@@ -74,6 +75,7 @@ mod tests {
     use super::lang::Lang;
     use super::offering::{Audience, OfferingKind, OfferingStatus, OrganisationKind};
     use super::sign_up::SignUpStatus;
+    use super::staff::{AuditAction, Role};
 
     fn agree<E: ActiveEnum<Value = String> + Code + IntoEnumIterator + std::fmt::Debug>() {
         for value in E::iter() {
@@ -93,5 +95,7 @@ mod tests {
         agree::<OrganisationKind>();
         agree::<Audience>();
         agree::<SignUpStatus>();
+        agree::<Role>();
+        agree::<AuditAction>();
     }
 }

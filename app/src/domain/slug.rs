@@ -15,9 +15,65 @@ pub fn is_slug(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A slug made from a title: lower-case, Norwegian letters spelled in
+/// ASCII the way Norwegians do in addresses (æ → ae, ø → o, å → a), every
+/// run of anything else one hyphen. Empty when nothing is left.
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::with_capacity(title.len());
+    for c in title.to_lowercase().chars() {
+        let mapped: &str = match c {
+            'æ' => "ae",
+            'ø' | 'ö' | 'ó' | 'ò' | 'ô' => "o",
+            'å' | 'ä' | 'á' | 'à' | 'â' => "a",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'ü' | 'ú' => "u",
+            'í' | 'ï' => "i",
+            'č' => "c",
+            'đ' => "d",
+            'ŋ' => "n",
+            'š' => "s",
+            'ŧ' => "t",
+            'ž' => "z",
+            c if c.is_ascii_alphanumeric() => {
+                slug.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        slug.push_str(mapped);
+    }
+    let mut out = String::with_capacity(slug.len());
+    for part in slug.split('-').filter(|p| !p.is_empty()) {
+        if out.len() + part.len() + 1 > SLUG_MAX {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_slug;
+    use super::{is_slug, slugify};
+
+    #[test]
+    fn titles_become_slugs_the_norwegian_way() {
+        assert_eq!(
+            slugify("Sterk og stødig – Østbyen"),
+            "sterk-og-stodig-ostbyen"
+        );
+        assert_eq!(slugify("Pårørendeskole: Demens!"), "parorendeskole-demens");
+        assert_eq!(
+            slugify("Kaffe & prat på Ærlig café"),
+            "kaffe-prat-pa-aerlig-cafe"
+        );
+        assert_eq!(slugify("Sámi giella ŋ š"), "sami-giella-n-s");
+        assert_eq!(slugify("!!!"), "");
+        assert!(is_slug(&slugify(&"Langt navn ".repeat(20))));
+    }
 
     #[test]
     fn slugs_are_short_lower_case_ascii() {

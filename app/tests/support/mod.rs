@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use app::backend::clock::Now;
 use app::backend::course;
 use app::backend::db::Db;
-use app::backend::entities::{offering, session, sign_up};
+use app::backend::entities::{course_session, offering, sign_up};
 use app::backend::mail::transport::Delivered;
 use app::backend::mail::worker::Outgoing;
 use app::backend::mail::{self, Mailer};
@@ -72,14 +72,14 @@ pub async fn set_capacity(db: &Db, capacity: i32, waiting_list: bool) {
 /// Moves the test course's sessions to start at the given local times.
 pub async fn move_sessions(db: &Db, slug: &str, starts: &[&str]) {
     let course = course_row(db, slug).await;
-    session::Entity::delete_many()
-        .filter(session::Column::OfferingId.eq(course.id))
+    course_session::Entity::delete_many()
+        .filter(course_session::Column::OfferingId.eq(course.id))
         .exec(db.write())
         .await
         .unwrap();
     for start in starts {
         let start: NaiveDateTime = start.parse().unwrap();
-        session::ActiveModel {
+        course_session::ActiveModel {
             offering_id: Set(course.id),
             starts_at: Set(start),
             ends_at: Set(start + chrono::Duration::hours(2)),
@@ -195,10 +195,11 @@ pub async fn every_text(db: &Db) -> Vec<(String, String)> {
         "offering_audience",
         "weekly_slot",
         "skipped_date",
-        "session",
+        "course_session",
         "sign_up",
         "sign_up_token",
         "outbox",
+        "audit_event",
     ] {
         let rows = db
             .read()

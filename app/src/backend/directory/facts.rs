@@ -10,8 +10,8 @@ use strum::IntoEnumIterator;
 
 use super::district_name;
 use crate::backend::entities::{
-    category, district, offering, offering_audience, offering_category, offering_text, session,
-    skipped_date, venue, weekly_slot,
+    category, course_session, district, offering, offering_audience, offering_category,
+    offering_text, skipped_date, venue, weekly_slot,
 };
 use crate::domain::lang::Lang;
 use crate::domain::offering::{
@@ -147,9 +147,9 @@ impl Facts {
                     skipped: skipped.remove(&s.id).unwrap_or_default(),
                 });
         }
-        for s in session::Entity::find()
-            .filter(session::Column::OfferingId.is_in(ids.clone()))
-            .order_by_asc(session::Column::StartsAt)
+        for s in course_session::Entity::find()
+            .filter(course_session::Column::OfferingId.is_in(ids.clone()))
+            .order_by_asc(course_session::Column::StartsAt)
             .all(db)
             .await?
         {

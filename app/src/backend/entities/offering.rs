@@ -34,6 +34,9 @@ pub struct Model {
     pub last_session_end_at: Option<DateTime>,
     pub created_at: DateTime,
     pub updated_at: DateTime,
+    /// An editor's word to the organisation, when a submission went back.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub review_comment: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

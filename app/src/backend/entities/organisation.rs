@@ -17,6 +17,8 @@ pub struct Model {
     pub email: String,
     pub phone: String,
     pub website: Option<String>,
+    /// Trusted to publish without an editor's approval.
+    pub publishes_directly: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

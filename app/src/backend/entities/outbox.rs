@@ -16,6 +16,8 @@ pub struct Model {
     pub kind: EmailKind,
     pub offering_id: Option<i32>,
     pub sign_up_id: Option<i32>,
+    /// The staff sign-in a sign-in email is for.
+    pub sign_in_id: Option<i32>,
     pub lang: Lang,
     pub recipient: Option<String>,
     pub recipient_masked: String,

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
 use crate::domain::offering::{Audience, OfferingKind, OrganisationKind};
+use crate::domain::staff::Role;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -15,6 +16,21 @@ pub(super) struct Municipality {
     pub(super) organisation: Vec<OrganisationIn>,
     pub(super) venue: Vec<VenueIn>,
     pub(super) offering: Vec<OfferingIn>,
+    /// Staff accounts: the demo's one per role; a municipality's own file
+    /// may name its first staff here instead of `treffpunkt create-admin`.
+    #[serde(default)]
+    pub(super) account: Vec<AccountIn>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AccountIn {
+    pub(super) email: String,
+    pub(super) name: String,
+    pub(super) role: Role,
+    /// Slugs of the organisations a coordinator works for.
+    #[serde(default)]
+    pub(super) organisations: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +75,9 @@ pub(super) struct OrganisationIn {
     pub(super) phone: String,
     pub(super) website: Option<String>,
     pub(super) districts: Vec<String>,
+    /// Trusted to publish without an editor's approval.
+    #[serde(default)]
+    pub(super) publishes_directly: bool,
 }
 
 #[derive(Debug, Deserialize)]

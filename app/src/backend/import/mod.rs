@@ -18,8 +18,8 @@ use super::clock::oslo_now;
 use super::db::Db;
 use super::directory::read_model;
 use super::entities::{
-    category, district, offering, offering_audience, offering_category, offering_text,
-    organisation, organisation_district, session, sign_up, skipped_date, venue, weekly_slot,
+    category, course_session, district, offering, offering_audience, offering_category,
+    offering_text, organisation, organisation_district, sign_up, skipped_date, venue, weekly_slot,
 };
 use crate::domain::lang::Lang;
 use crate::domain::offering::{OfferingKind, OfferingStatus};
@@ -290,6 +290,7 @@ async fn write(
             email: Set(o.email.clone()),
             phone: Set(o.phone.clone()),
             website: Set(o.website.clone()),
+            publishes_directly: Set(o.publishes_directly),
             ..Default::default()
         }
         .insert(db)
@@ -304,6 +305,18 @@ async fn write(
         }
         organisations.insert(o.slug.clone(), row.id);
         organisation_names.insert(row.id, o.name.clone());
+    }
+
+    for a in &data.account {
+        let new = crate::backend::staff::accounts::NewAccount {
+            email: &a.email,
+            name: &a.name,
+            role: a.role,
+            organisations: &a.organisations,
+        };
+        crate::backend::staff::accounts::create(db, &new, None, crate::backend::clock::Now::real())
+            .await
+            .map_err(|e| ImportError::Invalid(format!("account {}: {e}", a.email)))?;
     }
 
     let mut venues = HashMap::new();
@@ -443,7 +456,7 @@ async fn write(
                 ));
             }
             for s in &o.session {
-                session_rows.push(session::ActiveModel {
+                session_rows.push(course_session::ActiveModel {
                     offering_id: Set(id),
                     starts_at: Set(s.starts),
                     ends_at: Set(s.ends),

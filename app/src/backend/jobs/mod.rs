@@ -117,5 +117,12 @@ impl Worker {
         if let Err(e) = purge_mail::run(&self.db, &self.mailer, now, s.mail.keep_sent).await {
             failed("purging sent email", None, &e);
         }
+        // Ended staff sessions and sign-in codes: nothing to keep them for.
+        if let Err(e) = crate::backend::staff::sessions::purge(&self.db, now).await {
+            failed("forgetting ended staff sessions", None, &e);
+        }
+        if let Err(e) = crate::backend::staff::sign_in::purge(&self.db, now).await {
+            failed("forgetting old sign-in codes", None, &e);
+        }
     }
 }

@@ -69,6 +69,9 @@ impl<'a> Composer<'a> {
     /// The email `row` asks for, as of `now`, or nothing when what it
     /// would say is no longer true.
     pub async fn compose(&mut self, row: &outbox::Model, now: Now) -> Result<Composed, AppError> {
+        if row.kind == EmailKind::SignInCode {
+            return self.sign_in(row, now).await;
+        }
         let (Some(to), Some(course_id)) = (row.recipient.as_deref(), row.offering_id) else {
             return Ok(Composed::Discard);
         };
@@ -125,6 +128,31 @@ impl<'a> Composer<'a> {
     }
 }
 
+impl Composer<'_> {
+    /// A staff sign-in email, with a code and link made now; nothing once
+    /// the sign-in was used or ran out.
+    async fn sign_in(&self, row: &outbox::Model, now: Now) -> Result<Composed, AppError> {
+        let (Some(to), Some(id)) = (row.recipient.as_deref(), row.sign_in_id) else {
+            return Ok(Composed::Discard);
+        };
+        let txn = self.db.begin().await?;
+        let issued = crate::backend::staff::sign_in::issue(&txn, id, now).await?;
+        txn.commit().await?;
+        let Some(issued) = issued else {
+            return Ok(Composed::Discard);
+        };
+        let link = paths::absolute(self.public_url, &paths::staff_sign_in_link(&issued.token));
+        Ok(Composed::Send(render::sign_in(&render::SignInInput {
+            lang: row.lang,
+            to,
+            name: &issued.name,
+            code: &issued.code,
+            link,
+            minutes: crate::backend::staff::sign_in::VALID_FOR.num_minutes(),
+        })))
+    }
+}
+
 /// Whether what an email of `kind` says still holds for the sign-up: no
 /// "your place is confirmed" after a cancellation, no request to confirm
 /// once confirmed (say, through the other person's email).
@@ -140,6 +168,8 @@ fn still_true(kind: EmailKind, person: &sign_up::Model) -> bool {
         EmailKind::Cancelled => status == SignUpStatus::Cancelled,
         EmailKind::AlreadySignedUp => status.is_active(),
         EmailKind::CourseFull => true,
+        // Not about a sign-up; never reaches here.
+        EmailKind::SignInCode => false,
     }
 }
 

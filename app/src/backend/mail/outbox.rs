@@ -35,18 +35,44 @@ pub async fn enqueue(
     now: NaiveDateTime,
 ) -> Result<(), DbErr> {
     let row = outbox::ActiveModel {
-        message_id: Set(tokens::random_id()),
-        kind: Set(email.kind),
         offering_id: Set(Some(email.offering_id)),
         sign_up_id: Set(email.sign_up_id),
-        lang: Set(email.lang),
-        recipient: Set(Some(email.to.to_string())),
-        recipient_masked: Set(mask(email.to)),
+        ..pending(email.kind, email.lang, email.to, now)
+    };
+    outbox::Entity::insert(row)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// A row of `kind` to `to`, due now; what it is about is the caller's.
+fn pending(kind: EmailKind, lang: Lang, to: &str, now: NaiveDateTime) -> outbox::ActiveModel {
+    outbox::ActiveModel {
+        message_id: Set(tokens::random_id()),
+        kind: Set(kind),
+        lang: Set(lang),
+        recipient: Set(Some(to.to_string())),
+        recipient_masked: Set(mask(to)),
         status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         created_at: Set(now),
         ..Default::default()
+    }
+}
+
+/// Queues a staff sign-in email, due now, in the caller's transaction.
+/// Its code and link are made when it is written, never stored here.
+pub async fn enqueue_sign_in(
+    db: &impl ConnectionTrait,
+    sign_in_id: i32,
+    lang: Lang,
+    to: &str,
+    now: NaiveDateTime,
+) -> Result<(), DbErr> {
+    let row = outbox::ActiveModel {
+        sign_in_id: Set(Some(sign_in_id)),
+        ..pending(EmailKind::SignInCode, lang, to, now)
     };
     outbox::Entity::insert(row)
         .exec_without_returning(db)

@@ -170,6 +170,49 @@ pub fn render(input: &Input<'_>) -> Email {
     }
 }
 
+/// What a staff sign-in email is written from.
+pub struct SignInInput<'a> {
+    pub lang: Lang,
+    pub to: &'a str,
+    pub name: &'a str,
+    pub code: &'a str,
+    /// The link's page, absolute.
+    pub link: String,
+    /// How long code and link work.
+    pub minutes: i64,
+}
+
+/// The sign-in email: the code to type, and the link to the page with the
+/// button. The subject says what it is and carries no code, so that a
+/// phone's lock screen does not show it.
+pub fn sign_in(input: &SignInInput<'_>) -> Email {
+    let tr = Tr::new(input.lang);
+    let [subject_key, body_key] = keys(EmailKind::SignInCode);
+    let blocks = [
+        Block::Para(tr.t_with("email-greeting", &[("name", input.name.into())])),
+        Block::Para(tr.t_with(
+            &body_key,
+            &[
+                ("code", input.code.into()),
+                ("minutes", input.minutes.into()),
+            ],
+        )),
+        Block::Link {
+            label: tr.t("email-sign_in_code-link"),
+            url: input.link.clone(),
+        },
+        Block::Para(tr.t("email-sign_in_code-not-you")),
+    ];
+    let (text, html) = write(&blocks, input.lang);
+    Email {
+        to: input.to.to_string(),
+        subject: tr.t(&subject_key),
+        text,
+        html,
+        calendar: None,
+    }
+}
+
 /// The blocks as plain text and as HTML, every text escaped.
 fn write(blocks: &[Block], lang: Lang) -> (String, String) {
     use html_escape::{encode_double_quoted_attribute as attr, encode_text as text_of};

@@ -152,7 +152,11 @@ async fn view(db: &impl ConnectionTrait, row: &sign_up::Model) -> Result<LinkVie
     })
 }
 
-fn set_status(row: &sign_up::Model, status: SignUpStatus, now: Now) -> sign_up::ActiveModel {
+pub(super) fn set_status(
+    row: &sign_up::Model,
+    status: SignUpStatus,
+    now: Now,
+) -> sign_up::ActiveModel {
     let mut active: sign_up::ActiveModel = row.clone().into();
     active.status = Set(status);
     active.updated_at = Set(now.utc);
@@ -245,18 +249,31 @@ pub async fn cancel(
         txn.commit().await?;
         return view(db.read(), &row).await;
     }
-    let held = row.status.holds_place();
-    let mut active = set_status(&row, SignUpStatus::Cancelled, now);
-    active.cancelled_at = Set(Some(now.utc));
-    active.hold_expires_at = Set(None);
-    let row = active.update(&txn).await?;
     mark_used(&txn, link, now).await?;
-    notify::about(&txn, &row, EmailKind::Cancelled, now).await?;
-    if held {
-        promote(&txn, &course, now, settings).await?;
-    }
+    let row = cancel_active(&txn, &row, &course, now, settings).await?;
     txn.commit().await?;
     view(db.read(), &row).await
+}
+
+/// Cancels an active sign-up, in the caller's locked transaction: tells
+/// its people, and gives a place it held to the first in line.
+pub(super) async fn cancel_active(
+    txn: &DatabaseTransaction,
+    row: &sign_up::Model,
+    course: &offering::Model,
+    now: Now,
+    settings: &SignUpSettings,
+) -> Result<sign_up::Model, AppError> {
+    let held = row.status.holds_place();
+    let mut active = set_status(row, SignUpStatus::Cancelled, now);
+    active.cancelled_at = Set(Some(now.utc));
+    active.hold_expires_at = Set(None);
+    let row = active.update(txn).await?;
+    notify::about(txn, &row, EmailKind::Cancelled, now).await?;
+    if held {
+        promote(txn, course, now, settings).await?;
+    }
+    Ok(row)
 }
 
 /// Fills free places from the waiting list, first in first out, inside the
@@ -285,26 +302,37 @@ async fn promote(
         .await?;
     let mut promoted = 0;
     for row in next {
-        // Someone who already confirmed their address gets the place
-        // outright; others hold it while they confirm.
-        let confirmed = row.email_confirmed_at.is_some();
-        let mut active = set_status(
-            &row,
-            if confirmed {
-                SignUpStatus::Confirmed
-            } else {
-                SignUpStatus::AwaitingConfirmation
-            },
-            now,
-        );
-        if !confirmed {
-            active.hold_expires_at = Set(Some(now.utc + settings.hold));
-        }
-        let row = active.update(txn).await?;
-        notify::about(txn, &row, EmailKind::Promoted, now).await?;
+        call_up(txn, &row, now, settings).await?;
         promoted += 1;
     }
     Ok(promoted)
+}
+
+/// Gives someone on the waiting list a place and tells them. Someone who
+/// already confirmed their address (or who has none: a person who phoned
+/// in) gets it outright; others hold it while they confirm.
+pub(super) async fn call_up(
+    txn: &DatabaseTransaction,
+    row: &sign_up::Model,
+    now: Now,
+    settings: &SignUpSettings,
+) -> Result<(), AppError> {
+    let confirmed = row.email_confirmed_at.is_some() || notify::recipients(row).is_empty();
+    let mut active = set_status(
+        row,
+        if confirmed {
+            SignUpStatus::Confirmed
+        } else {
+            SignUpStatus::AwaitingConfirmation
+        },
+        now,
+    );
+    if !confirmed {
+        active.hold_expires_at = Set(Some(now.utc + settings.hold));
+    }
+    let row = active.update(txn).await?;
+    notify::about(txn, &row, EmailKind::Promoted, now).await?;
+    Ok(())
 }
 
 /// Releases the places of one course whose holds ran out unconfirmed and

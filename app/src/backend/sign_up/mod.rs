@@ -1,8 +1,10 @@
 //! Course sign-up.
 //!
 //! - [`flow`]: the state machine (sign up, confirm, cancel, promote, expire).
+//! - [`by_staff`]: what a course's organiser does to its sign-ups.
 //! - [`notify`]: who is emailed about a sign-up.
 
+pub mod by_staff;
 pub mod flow;
 pub mod notify;
 

@@ -1,0 +1,21 @@
+//! The staff wing's services: who may sign in and how, the sessions they
+//! keep, what each role may reach, and the audit log of what they did.
+//! Public code never imports this module.
+//!
+//! - [`accounts`]: members of staff and the organisations they work for.
+//! - [`sign_in`]: the emailed one-time code and link.
+//! - [`sessions`]: signed-in browsers, kept in the database.
+//! - [`access`]: the one place that decides who may do what.
+//! - [`audit`]: the append-only log.
+//! - [`roster`]: what staff read: their offerings, a course's people.
+//! - [`participants`]: what an organiser does to a course's sign-ups.
+
+pub mod access;
+pub mod accounts;
+pub mod audit;
+pub mod participants;
+pub mod roster;
+pub mod sessions;
+pub mod sign_in;
+
+pub use access::Staff;

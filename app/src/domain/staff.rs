@@ -1,0 +1,260 @@
+//! The staff area's plain types, shared by the server and the views:
+//! roles, what the audit log records, and what the staff pages show.
+
+use serde::{Deserialize, Serialize};
+
+use super::coded_enum;
+use super::offering::{OfferingKind, OfferingStatus};
+use super::sign_up::SignUpStatus;
+
+coded_enum! {
+    /// What a member of staff may do. Each role may do all that the ones
+    /// after it may, over a wider scope.
+    pub enum Role {
+        /// Everything, also accounts and organisations.
+        Admin,
+        /// Every offering; approves what organisations submit.
+        Editor,
+        /// The offerings of the organisations they belong to.
+        Coordinator,
+    }
+}
+
+coded_enum! {
+    /// What an audit event records.
+    pub enum AuditAction {
+        SignedIn,
+        SignedOut,
+        SignedOutEverywhere,
+        AccountCreated,
+        RoleChanged,
+        ParticipantsViewed,
+        ParticipantsExported,
+        SignUpCancelled,
+        SignUpPromoted,
+        PhoneSignUpAdded,
+        StatusChanged,
+    }
+}
+
+/// What an organiser does to one sign-up of a course.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignUpAction {
+    /// Cancel it for its participant, who is emailed.
+    Cancel,
+    /// Give someone on the waiting list a place now.
+    GivePlace,
+}
+
+impl SignUpAction {
+    /// The action's last path segment (the staff area's addresses are
+    /// Norwegian like the public ones).
+    pub fn segment(self) -> &'static str {
+        match self {
+            SignUpAction::Cancel => "avmeld",
+            SignUpAction::GivePlace => "plass",
+        }
+    }
+
+    pub fn from_segment(segment: &str) -> Option<Self> {
+        [SignUpAction::Cancel, SignUpAction::GivePlace]
+            .into_iter()
+            .find(|a| a.segment() == segment)
+    }
+}
+
+/// Who is signed in, as the staff pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffIdentity {
+    pub name: String,
+    pub role: Role,
+    /// The organisations a coordinator works for, by name.
+    pub organisations: Vec<String>,
+}
+
+/// Offerings on one page of the staff list.
+pub const STAFF_PAGE_SIZE: u32 = 50;
+
+/// One offering in a staff list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffOffering {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub kind: OfferingKind,
+    pub status: OfferingStatus,
+    pub organisation: String,
+    pub district: String,
+    /// The states the viewer may move it to.
+    pub choices: Vec<OfferingStatus>,
+    /// An editor's word on a submission that went back.
+    pub review_comment: Option<String>,
+}
+
+/// Which offerings the staff list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffFilter {
+    /// Only those in this state (the editor's queue is the submitted ones).
+    pub status: Option<OfferingStatus>,
+    /// Words of the title.
+    pub q: String,
+}
+
+impl StaffFilter {
+    /// Held to what the form can send: anyone can call a server function.
+    pub fn bounded(mut self) -> Self {
+        self.q = self.q.chars().take(100).collect();
+        self
+    }
+}
+
+/// The first page of the staff area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub me: StaffIdentity,
+    pub offerings: Vec<StaffOffering>,
+    /// How many offerings the list has in all.
+    pub total: u32,
+    pub filter: StaffFilter,
+    /// How many offerings in reach wait for approval.
+    pub submitted: u32,
+    /// Which page of them this is, 1 = the first.
+    pub page: u32,
+}
+
+/// One person on a course's lists, as the organiser sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: i32,
+    pub status: SignUpStatus,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Who signed them up, when someone did it for them.
+    pub registrant: Option<String>,
+    pub needs_note: Option<String>,
+    pub email_confirmed: bool,
+    /// Local time the sign-up came in.
+    pub signed_up_at: chrono::NaiveDateTime,
+}
+
+/// A course's people in the three lists the organiser works from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseRoster {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub capacity: Option<i32>,
+    pub confirmed: Vec<Participant>,
+    pub awaiting: Vec<Participant>,
+    /// In the order places are handed on.
+    pub waiting: Vec<Participant>,
+}
+
+/// Where a sign-in stands, as its page shows it: handed to the page by
+/// the form post that turned it back or moved it on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SignInStep {
+    /// The address, as typed.
+    pub email: String,
+    /// The code, as typed, when it was wrong.
+    pub code: String,
+    pub shared_computer: bool,
+    /// An email was asked for: show the code form.
+    pub sent: bool,
+    pub error: Option<super::error::AppError>,
+}
+
+/// A person who phoned in, as the organiser types them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneSignUpForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub needs_note: String,
+}
+
+/// A phoned-in person that passed the checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidPhoneSignUp {
+    pub name: String,
+    pub phone: String,
+    pub needs_note: Option<String>,
+}
+
+/// The longest name and note kept, as on the public form.
+const NAME_MAX: usize = 100;
+const NOTE_MAX: usize = 500;
+
+impl PhoneSignUpForm {
+    /// The person, or the Fluent keys of what is wrong, field by field.
+    pub fn validate(&self) -> Result<ValidPhoneSignUp, Vec<(&'static str, &'static str)>> {
+        let name = self.name.trim();
+        let phone = self.phone.trim();
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let mut problems = Vec::new();
+        if name.is_empty() {
+            problems.push(("name", "staff-phone-name-missing"));
+        } else if name.chars().count() > NAME_MAX || name.contains(['\n', '\r']) {
+            problems.push(("name", "staff-phone-name-invalid"));
+        }
+        if !(8..=15).contains(&digits)
+            || !phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'))
+        {
+            problems.push(("phone", "staff-phone-invalid"));
+        }
+        if self.needs_note.chars().count() > NOTE_MAX {
+            problems.push(("needs_note", "staff-phone-note-too-long"));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let note = self.needs_note.trim();
+        Ok(ValidPhoneSignUp {
+            name: name.to_string(),
+            phone: phone.to_string(),
+            needs_note: (!note.is_empty()).then(|| note.to_string()),
+        })
+    }
+}
+
+/// A phoned-in person the server turned back, for the course page to show
+/// again with what was typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PhoneSubmission {
+    pub form: PhoneSignUpForm,
+    /// (field, Fluent key) of each problem.
+    pub problems: Vec<(&'static str, &'static str)>,
+    pub error: Option<super::error::AppError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phoned_in_person_needs_a_name_and_a_norwegian_or_foreign_number() {
+        let ok = PhoneSignUpForm {
+            name: " Kari Nordmann ".into(),
+            phone: "+47 912 34 567".into(),
+            needs_note: String::new(),
+        };
+        let valid = ok.validate().unwrap();
+        assert_eq!(valid.name, "Kari Nordmann");
+        assert_eq!(valid.needs_note, None);
+        let bad = PhoneSignUpForm {
+            name: String::new(),
+            phone: "ring meg".into(),
+            needs_note: "x".repeat(501),
+        };
+        let problems = bad.validate().unwrap_err();
+        assert_eq!(
+            problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            ["name", "phone", "needs_note"]
+        );
+    }
+}

@@ -1,0 +1,662 @@
+//! The staff area's services on every test database: signing in by an
+//! emailed code or link, sessions, who may reach which course's people,
+//! and the CSV export.
+
+mod support;
+
+use app::backend::clock::Now;
+use app::backend::entities::{audit_event, outbox, sign_in};
+use app::backend::mail::EmailKind;
+use app::backend::sign_up as signing;
+use app::backend::staff::{access, roster, sessions, sign_in as code};
+use app::domain::error::AppError;
+use app::domain::lang::Lang;
+use app::domain::staff::{AuditAction, StaffFilter};
+use regex::Regex;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use support::{COURSE, Inbox, at, course_row, databases, now, person, settings};
+
+const COORDINATOR_LMS: &str = "lise@lms.example";
+const COORDINATOR_OSTBYEN: &str = "ola@ostbyen.example";
+const EDITOR: &str = "redaktor@fjordvik.kommune.example";
+/// Sign-in emails an address gets an hour, as by default.
+const PER_HOUR: u32 = 5;
+
+/// The six-digit code and the link's token of the last sign-in email to `to`.
+async fn emailed(
+    db: &app::backend::db::Db,
+    inbox: &Inbox,
+    to: &str,
+    when: Now,
+) -> (String, String) {
+    let mail = inbox.to_at(db, to, when).await;
+    let last = mail.last().unwrap_or_else(|| panic!("no email to {to}"));
+    assert!(
+        !last.email.subject.contains(char::is_numeric),
+        "{}",
+        last.email.subject
+    );
+    let text = &last.email.text;
+    let code = Regex::new(r"\b(\d{6})\b").unwrap().captures(text).unwrap()[1].to_string();
+    let token = Regex::new(r"/ansatt/logg-inn/lenke\?token=([A-Za-z0-9_-]+)")
+        .unwrap()
+        .captures(text)
+        .unwrap()[1]
+        .to_string();
+    (code, token)
+}
+
+/// Signs `email` in with a code, as the form post does, and returns the
+/// member of staff its session belongs to.
+async fn signed_in_as(db: &app::backend::db::Db, email: &str) -> access::Staff {
+    let inbox = Inbox::new();
+    code::request(db, email, Lang::Nb, now(), PER_HOUR)
+        .await
+        .unwrap();
+    let (typed, _) = emailed(db, &inbox, email, now()).await;
+    let account = code::verify_code(db, email, &typed, now()).await.unwrap();
+    let cookie = sessions::start(db.write(), account.id, false, now())
+        .await
+        .unwrap();
+    access::signed_in(db, Some(&cookie), now()).await.unwrap()
+}
+
+#[tokio::test]
+async fn an_emailed_code_signs_in_once() {
+    for (name, db) in databases().await {
+        let inbox = Inbox::new();
+        code::request(&db, "Lise@LMS.example ", Lang::Nb, now(), PER_HOUR)
+            .await
+            .unwrap();
+        let (typed, _) = emailed(&db, &inbox, COORDINATOR_LMS, now()).await;
+        let spaced = format!("{} {}", &typed[..3], &typed[3..]);
+        let account = code::verify_code(&db, COORDINATOR_LMS, &spaced, now())
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(account.email, COORDINATOR_LMS, "{name}");
+        assert_eq!(
+            code::verify_code(&db, COORDINATOR_LMS, &typed, now())
+                .await
+                .unwrap_err(),
+            AppError::SignInCodeInvalid,
+            "{name}: a code works once"
+        );
+        // Only hashes are stored.
+        let row = sign_in::Entity::find()
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_ne!(row.code_hash.as_deref(), Some(typed.as_str()), "{name}");
+        assert_eq!(row.code_hash.as_ref().map(String::len), Some(64), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_address_gets_the_same_answer_and_no_email() {
+    for (name, db) in databases().await {
+        code::request(&db, "nobody@example.no", Lang::Nb, now(), PER_HOUR)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let queued = outbox::Entity::find().count(db.read()).await.unwrap();
+        assert_eq!(queued, 0, "{name}");
+        assert_eq!(
+            code::request(&db, "not an address", Lang::Nb, now(), PER_HOUR).await,
+            Err(AppError::EmailInvalid),
+            "{name}"
+        );
+        assert_eq!(
+            code::verify_code(&db, "nobody@example.no", "123456", now()).await,
+            Err(AppError::SignInCodeInvalid),
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn either_of_two_codes_works_and_wrong_guesses_count_against_both() {
+    for (name, db) in databases().await {
+        let inbox = Inbox::new();
+        code::request(&db, EDITOR, Lang::Nb, now(), PER_HOUR)
+            .await
+            .unwrap();
+        let (first, _) = emailed(&db, &inbox, EDITOR, now()).await;
+        code::request(&db, EDITOR, Lang::Nb, now(), PER_HOUR)
+            .await
+            .unwrap();
+        let (second, _) = emailed(&db, &inbox, EDITOR, now()).await;
+        assert!(
+            code::verify_code(&db, EDITOR, &first, now()).await.is_ok(),
+            "{name}: the older code"
+        );
+        assert!(
+            code::verify_code(&db, EDITOR, &second, now()).await.is_ok(),
+            "{name}: the newer one"
+        );
+        code::request(&db, EDITOR, Lang::Nb, now(), PER_HOUR)
+            .await
+            .unwrap();
+        let (a, _) = emailed(&db, &inbox, EDITOR, now()).await;
+        code::request(&db, EDITOR, Lang::Nb, now(), PER_HOUR)
+            .await
+            .unwrap();
+        let (b, _) = emailed(&db, &inbox, EDITOR, now()).await;
+        let wrong = (0..1_000_000)
+            .map(|n| format!("{n:06}"))
+            .find(|c| *c != a && *c != b)
+            .unwrap();
+        for _ in 0..code::TRIES_PER_CODE {
+            assert!(
+                code::verify_code(&db, EDITOR, &wrong, now()).await.is_err(),
+                "{name}"
+            );
+        }
+        for spent in [a, b] {
+            assert!(
+                code::verify_code(&db, EDITOR, &spent, now()).await.is_err(),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn five_wrong_codes_spend_the_code() {
+    for (name, db) in databases().await {
+        let inbox = Inbox::new();
+        code::request(&db, EDITOR, Lang::Nb, now(), PER_HOUR)
+            .await
+            .unwrap();
+        let (typed, _) = emailed(&db, &inbox, EDITOR, now()).await;
+        let wrong = if typed == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
+        for _ in 0..code::TRIES_PER_CODE {
+            assert_eq!(
+                code::verify_code(&db, EDITOR, wrong, now()).await,
+                Err(AppError::SignInCodeInvalid),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            code::verify_code(&db, EDITOR, &typed, now()).await,
+            Err(AppError::SignInCodeInvalid),
+            "{name}: the right code after five wrong ones"
+        );
+    }
+}
+
+#[tokio::test]
+async fn codes_and_links_stop_working_after_fifteen_minutes() {
+    for (name, db) in databases().await {
+        let inbox = Inbox::new();
+        code::request(&db, EDITOR, Lang::Nb, now(), PER_HOUR)
+            .await
+            .unwrap();
+        let (typed, token) = emailed(&db, &inbox, EDITOR, now()).await;
+        let later = at("2026-12-14T08:15:01");
+        assert_eq!(
+            code::verify_code(&db, EDITOR, &typed, later).await,
+            Err(AppError::SignInCodeInvalid),
+            "{name}"
+        );
+        assert_eq!(
+            code::use_link(&db, &token, later).await.map(|a| a.id),
+            Err(AppError::SignInCodeInvalid),
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_link_signs_in_once_and_uses_up_the_code() {
+    for (name, db) in databases().await {
+        let inbox = Inbox::new();
+        code::request(&db, EDITOR, Lang::En, now(), PER_HOUR)
+            .await
+            .unwrap();
+        let (typed, token) = emailed(&db, &inbox, EDITOR, now()).await;
+        let account = code::use_link(&db, &token, now()).await.unwrap();
+        assert_eq!(account.email, EDITOR, "{name}");
+        assert!(code::use_link(&db, &token, now()).await.is_err(), "{name}");
+        assert!(
+            code::verify_code(&db, EDITOR, &typed, now()).await.is_err(),
+            "{name}: the same email's code is used up too"
+        );
+        let mail = inbox.to_at(&db, EDITOR, now()).await;
+        assert_eq!(
+            mail[0].email.subject, "Your Treffpunkt sign-in code",
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn one_address_gets_at_most_five_sign_in_emails_an_hour() {
+    for (name, db) in databases().await {
+        for _ in 0..8 {
+            code::request(&db, EDITOR, Lang::Nb, now(), PER_HOUR)
+                .await
+                .unwrap();
+        }
+        let queued = outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq(EmailKind::SignInCode))
+            .count(db.read())
+            .await
+            .unwrap();
+        assert_eq!(queued, u64::from(PER_HOUR), "{name}");
+        code::request(&db, EDITOR, Lang::Nb, at("2026-12-14T09:00:01"), PER_HOUR)
+            .await
+            .unwrap();
+        let queued = outbox::Entity::find().count(db.read()).await.unwrap();
+        assert_eq!(queued, u64::from(PER_HOUR) + 1, "{name}: an hour later");
+    }
+}
+
+#[tokio::test]
+async fn a_shared_computer_session_ends_after_thirty_idle_minutes() {
+    for (name, db) in databases().await {
+        let staff = signed_in_as(&db, EDITOR).await;
+        let shared = sessions::start(db.write(), staff.id(), true, now())
+            .await
+            .unwrap();
+        let personal = sessions::start(db.write(), staff.id(), false, now())
+            .await
+            .unwrap();
+        let later = at("2026-12-14T08:31:00");
+        assert_eq!(
+            access::signed_in(&db, Some(&shared), later)
+                .await
+                .map(|s| s.id()),
+            Err(AppError::SignInRequired),
+            "{name}"
+        );
+        assert!(
+            access::signed_in(&db, Some(&personal), later).await.is_ok(),
+            "{name}"
+        );
+        // Used every 20 minutes, it lives on.
+        let again = sessions::start(db.write(), staff.id(), true, now())
+            .await
+            .unwrap();
+        for minute in ["08:20:00", "08:40:00", "09:00:00"] {
+            let when = at(&format!("2026-12-14T{minute}"));
+            assert!(
+                access::signed_in(&db, Some(&again), when).await.is_ok(),
+                "{name} {minute}"
+            );
+        }
+        // Signing out everywhere ends them all.
+        sessions::end_all(db.write(), staff.id()).await.unwrap();
+        assert!(
+            access::signed_in(&db, Some(&personal), now())
+                .await
+                .is_err(),
+            "{name}"
+        );
+        assert!(
+            access::signed_in(&db, Some("not-a-session"), now())
+                .await
+                .is_err(),
+            "{name}"
+        );
+        assert!(access::signed_in(&db, None, now()).await.is_err(), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_reaches_only_their_organisations_courses() {
+    for (name, db) in databases().await {
+        let course = course_row(&db, COURSE).await;
+        signing::sign_up(
+            &db,
+            COURSE,
+            &person("kari@example.no"),
+            Lang::Nb,
+            now(),
+            &settings(),
+        )
+        .await
+        .unwrap();
+        let lms = signed_in_as(&db, COORDINATOR_LMS).await;
+        let ostbyen = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        let editor = signed_in_as(&db, EDITOR).await;
+        let list = roster::roster(db.read(), &lms, course.id, Lang::Nb)
+            .await
+            .unwrap();
+        assert_eq!(list.awaiting.len(), 1, "{name}");
+        assert!(
+            roster::roster(db.read(), &editor, course.id, Lang::Nb)
+                .await
+                .is_ok(),
+            "{name}"
+        );
+        assert_eq!(
+            roster::roster(db.read(), &ostbyen, course.id, Lang::Nb).await,
+            Err(AppError::Forbidden),
+            "{name}: another organisation's course, by its id"
+        );
+        assert_eq!(
+            roster::export_csv(db.write(), &ostbyen, course.id, Lang::Nb, now())
+                .await
+                .map(|_| ()),
+            Err(AppError::Forbidden),
+            "{name}: and its export"
+        );
+        assert_eq!(
+            roster::roster(db.read(), &editor, 999_999, Lang::Nb).await,
+            Err(AppError::NotFound),
+            "{name}"
+        );
+        let (mine, total) =
+            roster::offerings(db.read(), &ostbyen, &StaffFilter::default(), Lang::Nb, 1)
+                .await
+                .unwrap();
+        assert!(
+            total > 0
+                && mine
+                    .iter()
+                    .all(|o| o.organisation == "Østbyen frivilligsentral"),
+            "{name}"
+        );
+        let (all, every) =
+            roster::offerings(db.read(), &editor, &StaffFilter::default(), Lang::Nb, 1)
+                .await
+                .unwrap();
+        assert!(every > total && all.len() as u32 == every, "{name}");
+        let kols = StaffFilter {
+            q: "Leve med KOLS".into(),
+            ..StaffFilter::default()
+        };
+        let (found, _) = roster::offerings(db.read(), &editor, &kols, Lang::Nb, 1)
+            .await
+            .unwrap();
+        assert_eq!(
+            found.iter().map(|o| o.slug.as_str()).collect::<Vec<_>>(),
+            [COURSE],
+            "{name}"
+        );
+        let (none, _) = roster::offerings(db.read(), &ostbyen, &kols, Lang::Nb, 1)
+            .await
+            .unwrap();
+        assert!(none.is_empty(), "{name}: search stays within reach");
+    }
+}
+
+#[tokio::test]
+async fn the_export_is_a_spreadsheet_with_formulas_disarmed_and_audited() {
+    for (name, db) in databases().await {
+        let course = course_row(&db, COURSE).await;
+        let mut hostile = support::person("per@example.no");
+        hostile.participant_name = "=HYPERLINK(\"https://evil.example\";\"Klikk\")".into();
+        signing::sign_up(&db, COURSE, &hostile, Lang::Nb, now(), &settings())
+            .await
+            .unwrap();
+        signing::sign_up(
+            &db,
+            COURSE,
+            &person("åse@example.no"),
+            Lang::Nb,
+            now(),
+            &settings(),
+        )
+        .await
+        .unwrap();
+        let lms = signed_in_as(&db, COORDINATOR_LMS).await;
+        let (file, body) = roster::export_csv(db.write(), &lms, course.id, Lang::Nb, now())
+            .await
+            .unwrap();
+        assert_eq!(file, format!("{COURSE}.csv"), "{name}");
+        assert!(
+            body.starts_with(b"\xEF\xBB\xBF"),
+            "{name}: a byte-order mark first"
+        );
+        let text = String::from_utf8(body[3..].to_vec()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{name}: {text}");
+        assert!(
+            lines[0].starts_with("Liste;Navn;E-post"),
+            "{name}: {}",
+            lines[0]
+        );
+        assert!(text.contains("åse@example.no"), "{name}");
+        assert!(text.contains("\"'=HYPERLINK("), "{name}: {text}");
+        let exported = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(AuditAction::ParticipantsExported))
+            .all(db.read())
+            .await
+            .unwrap();
+        assert_eq!(exported.len(), 1, "{name}");
+        assert_eq!(exported[0].account_id, Some(lms.id()), "{name}");
+        assert_eq!(exported[0].offering_id, Some(course.id), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn an_organiser_cancels_for_someone_and_the_place_goes_to_the_next_in_line() {
+    use app::backend::staff::participants;
+    use app::domain::sign_up::SignUpStatus;
+    use app::domain::staff::{PhoneSignUpForm, SignUpAction};
+    for (name, db) in databases().await {
+        support::set_capacity(&db, 1, true).await;
+        let course = course_row(&db, COURSE).await;
+        for who in ["first@example.no", "second@example.no"] {
+            signing::sign_up(&db, COURSE, &person(who), Lang::Nb, now(), &settings())
+                .await
+                .unwrap();
+        }
+        let phoned = PhoneSignUpForm {
+            name: "Ragnhild Telefon".into(),
+            phone: "912 34 567".into(),
+            needs_note: "Rullator".into(),
+        }
+        .validate()
+        .unwrap();
+        let lms = signed_in_as(&db, COORDINATOR_LMS).await;
+        participants::add_by_phone(&db, &lms, course.id, &phoned, Lang::Nb, now())
+            .await
+            .unwrap();
+        let list = roster::roster(db.read(), &lms, course.id, Lang::Nb)
+            .await
+            .unwrap();
+        assert_eq!(list.awaiting.len(), 1, "{name}");
+        assert_eq!(
+            list.waiting
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Deltaker second@example.no", "Ragnhild Telefon"],
+            "{name}: the waiting list in order"
+        );
+        let first = list.awaiting[0].id;
+        let ostbyen = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        assert_eq!(
+            participants::act(
+                &db,
+                &ostbyen,
+                course.id,
+                first,
+                SignUpAction::Cancel,
+                now(),
+                &settings()
+            )
+            .await,
+            Err(AppError::Forbidden),
+            "{name}: another organisation's sign-up"
+        );
+        participants::act(
+            &db,
+            &lms,
+            course.id,
+            first,
+            SignUpAction::Cancel,
+            now(),
+            &settings(),
+        )
+        .await
+        .unwrap();
+        let inbox = Inbox::new();
+        let told = inbox.to(&db, "first@example.no").await;
+        assert!(
+            told.iter().any(|m| m.email.subject.contains("meldt av")),
+            "{name}: {:?}",
+            told.iter().map(|m| &m.email.subject).collect::<Vec<_>>()
+        );
+        let list = roster::roster(db.read(), &lms, course.id, Lang::Nb)
+            .await
+            .unwrap();
+        assert_eq!(
+            list.awaiting.len(),
+            1,
+            "{name}: the next in line holds the place"
+        );
+        assert_eq!(
+            list.awaiting[0].name, "Deltaker second@example.no",
+            "{name}"
+        );
+        // The one who phoned is given a place ahead of the course's size,
+        // and, having no address to confirm, is confirmed outright.
+        let phoned_id = list.waiting[0].id;
+        participants::act(
+            &db,
+            &lms,
+            course.id,
+            phoned_id,
+            SignUpAction::GivePlace,
+            now(),
+            &settings(),
+        )
+        .await
+        .unwrap();
+        let list = roster::roster(db.read(), &lms, course.id, Lang::Nb)
+            .await
+            .unwrap();
+        assert_eq!(list.confirmed.len(), 1, "{name}");
+        assert_eq!(list.confirmed[0].status, SignUpStatus::Confirmed, "{name}");
+        assert_eq!(
+            list.confirmed[0].phone.as_deref(),
+            Some("912 34 567"),
+            "{name}"
+        );
+        let actions: Vec<AuditAction> = audit_event::Entity::find()
+            .all(db.read())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect();
+        for done in [
+            AuditAction::PhoneSignUpAdded,
+            AuditAction::SignUpCancelled,
+            AuditAction::SignUpPromoted,
+        ] {
+            assert!(actions.contains(&done), "{name}: {done:?} in {actions:?}");
+        }
+        // A full course without a waiting list takes nobody by phone.
+        support::set_capacity(&db, 1, false).await;
+        assert_eq!(
+            participants::add_by_phone(&db, &lms, course.id, &phoned, Lang::Nb, now()).await,
+            Err(AppError::CourseFull),
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_submission_waits_for_an_editor_and_then_shows_on_the_public_pages() {
+    use app::backend::catalogue::status;
+    use app::backend::directory::Directory;
+    use app::domain::offering::OfferingStatus;
+    for (name, db) in databases().await {
+        let group = course_row(&db, "sterk-og-stodig").await;
+        let directory = Directory::new(db.clone());
+        // Whether the public page is there, as soon as the directory's
+        // version has been read again (within a second).
+        let shown = |d: &Directory| {
+            let d = d.clone();
+            async move {
+                tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+                d.offering("sterk-og-stodig", Lang::Nb, now().local)
+                    .await
+                    .is_ok()
+            }
+        };
+        assert!(shown(&directory).await, "{name}");
+        let ola = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        let editor = signed_in_as(&db, EDITOR).await;
+        status::set(&db, &ola, group.id, OfferingStatus::Draft, None, now())
+            .await
+            .unwrap();
+        assert!(
+            !shown(&directory).await,
+            "{name}: an unpublished group is gone"
+        );
+        assert_eq!(
+            status::set(&db, &ola, group.id, OfferingStatus::Published, None, now()).await,
+            Err(AppError::Forbidden),
+            "{name}: an untrusted organisation cannot publish itself"
+        );
+        status::set(&db, &ola, group.id, OfferingStatus::Submitted, None, now())
+            .await
+            .unwrap();
+        status::set(
+            &db,
+            &editor,
+            group.id,
+            OfferingStatus::Draft,
+            Some("Mangler tidspunkt"),
+            now(),
+        )
+        .await
+        .unwrap();
+        let back = course_row(&db, "sterk-og-stodig").await;
+        assert_eq!(
+            back.review_comment.as_deref(),
+            Some("Mangler tidspunkt"),
+            "{name}"
+        );
+        status::set(&db, &ola, group.id, OfferingStatus::Submitted, None, now())
+            .await
+            .unwrap();
+        let queue = StaffFilter {
+            status: Some(OfferingStatus::Submitted),
+            ..StaffFilter::default()
+        };
+        let (waiting, _) = roster::offerings(db.read(), &editor, &queue, Lang::Nb, 1)
+            .await
+            .unwrap();
+        assert_eq!(
+            waiting.iter().map(|o| o.id).collect::<Vec<_>>(),
+            [group.id],
+            "{name}"
+        );
+        assert!(
+            waiting[0].choices.contains(&OfferingStatus::Published),
+            "{name}"
+        );
+        status::set(
+            &db,
+            &editor,
+            group.id,
+            OfferingStatus::Published,
+            None,
+            now(),
+        )
+        .await
+        .unwrap();
+        assert!(shown(&directory).await, "{name}: approved, it is back");
+        assert_eq!(
+            course_row(&db, "sterk-og-stodig").await.review_comment,
+            None,
+            "{name}"
+        );
+        let lms = signed_in_as(&db, COORDINATOR_LMS).await;
+        assert_eq!(
+            status::set(&db, &lms, group.id, OfferingStatus::Archived, None, now()).await,
+            Err(AppError::Forbidden),
+            "{name}: another organisation's group"
+        );
+    }
+}
