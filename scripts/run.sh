@@ -5,6 +5,17 @@
 source "$(dirname "$0")/lib.sh"
 setup_build_tools
 build_site release
-say "Serving http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+addr="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+say "Serving http://$addr"
+# The demo has one staff account per role. Without SMTP_HOST every email,
+# the sign-in codes too, is written as an .eml file under OUTBOX_DIR.
+cat <<EOF
+Staff area: http://$addr/ansatt/logg-inn. Type one of these addresses:
+  admin@fjordvik.kommune.example        (administrator)
+  redaktor@fjordvik.kommune.example     (editor)
+  koordinator@fjordvik.kommune.example  (coordinator: Fjordvik LMS, Østbyen frivilligsentral)
+then open the newest file in ${OUTBOX_DIR:-data/outbox}/ and type its six-digit code
+(or open its link).
+EOF
 export LEPTOS_SITE_ROOT="$SITE_ROOT"
 exec "$(server_bin release)" serve

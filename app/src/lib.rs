@@ -25,6 +25,9 @@ use crate::domain::Code;
 use crate::domain::error::AppError;
 use crate::i18n::request_tr;
 use crate::pages::sign_up::{CancelPage, ConfirmPage, PrivacyPage, SignUpPage, SignUpSentPage};
+use crate::pages::staff::course::CoursePeoplePage;
+use crate::pages::staff::dashboard::DashboardPage;
+use crate::pages::staff::sign_in::{SignInLinkPage, SignInPage};
 use crate::pages::{
     district::DistrictPage, home::HomePage, not_found::NotFound, offering::OfferingPage,
     search::SearchPage,
@@ -161,6 +164,28 @@ pub fn App() -> impl IntoView {
                                 ssr=SsrMode::Async
                             />
                             <Route path=StaticSegment(segment::PRIVACY) view=PrivacyPage/>
+                            <Route path=StaticSegment(segment::STAFF) view=DashboardPage ssr=SsrMode::Async/>
+                            <Route
+                                path=(StaticSegment(segment::STAFF), StaticSegment(segment::SIGN_IN))
+                                view=SignInPage
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::STAFF),
+                                    StaticSegment(segment::SIGN_IN),
+                                    StaticSegment(segment::LINK),
+                                )
+                                view=SignInLinkPage
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::STAFF),
+                                    StaticSegment(segment::COURSE),
+                                    ParamSegment("id"),
+                                )
+                                view=CoursePeoplePage
+                                ssr=SsrMode::Async
+                            />
                         </Routes>
                     }
                     .into_any(),

@@ -1,7 +1,7 @@
 #![recursion_limit = "256"]
 //! The HTTP side of Treffpunkt: the axum router around the Leptos app, and
 //! the routes that are not pages (calendar files, language choice, health,
-//! the sign-up form posts), with the security headers, limits and timeouts
+//! the form posts), with the security headers, limits and timeouts
 //! every request goes through.
 
 pub mod assets;
@@ -9,11 +9,11 @@ pub mod cli;
 pub mod client;
 pub mod compress;
 pub mod delivery;
+pub mod forms;
 pub mod limits;
 pub mod render;
 pub mod security;
 pub mod serve;
-pub mod sign_up;
 
 use std::sync::Arc;
 
@@ -73,9 +73,30 @@ pub fn router(state: AppState) -> Router {
         .route(route::HEALTH, get(health))
         .route(route::LANGUAGE, post(set_language))
         .route(route::CALENDAR, get(calendar))
-        .route(route::SIGN_UP, post(sign_up::post_sign_up))
-        .route(route::CONFIRM, post(sign_up::post_confirm))
-        .route(route::CANCEL, post(sign_up::post_cancel))
+        .route(route::SIGN_UP, post(forms::sign_up::post_sign_up))
+        .route(route::CONFIRM, post(forms::sign_up::post_confirm))
+        .route(route::CANCEL, post(forms::sign_up::post_cancel))
+        .route(route::STAFF_SIGN_IN, post(forms::staff::post_sign_in))
+        .route(route::STAFF_SIGN_IN_CODE, post(forms::staff::post_code))
+        .route(route::STAFF_SIGN_IN_LINK, post(forms::staff::post_link))
+        .route(route::STAFF_SIGN_OUT, post(forms::staff::post_sign_out))
+        .route(
+            route::STAFF_SIGN_OUT_EVERYWHERE,
+            post(forms::staff::post_sign_out_everywhere),
+        )
+        .route(route::STAFF_COURSE_CSV, get(forms::staff::course_csv))
+        .route(
+            route::STAFF_OFFERING_STATUS,
+            post(forms::staff::post_status),
+        )
+        .route(
+            route::STAFF_SIGN_UP_ACTION,
+            post(forms::staff::post_sign_up_action),
+        )
+        .route(
+            route::STAFF_PHONE_SIGN_UP,
+            post(forms::staff::post_phone_sign_up),
+        )
         .route(route::ASSET, get(assets::serve))
         .leptos_routes_with_context(
             &state,

@@ -13,15 +13,21 @@ pub struct RateLimits {
     pub sign_up_per_client: DefaultKeyedRateLimiter<IpAddr>,
     pub sign_up_per_email: DefaultKeyedRateLimiter<String>,
     pub link_per_client: DefaultKeyedRateLimiter<IpAddr>,
+    /// Staff sign-in posts (asking for a code, typing it, the link's
+    /// button): against guessing codes and flooding inboxes.
+    pub sign_in_per_client: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 impl RateLimits {
     pub fn new(settings: &LimitSettings) -> Self {
-        RateLimits::with_quotas(
+        let mut limits = RateLimits::with_quotas(
             Quota::per_minute(settings.sign_up_per_ip_minute),
             Quota::per_hour(settings.sign_up_per_email_hour),
             Quota::per_minute(settings.link_per_ip_minute),
-        )
+        );
+        limits.sign_in_per_client =
+            RateLimiter::keyed(Quota::per_minute(settings.sign_in_per_ip_minute));
+        limits
     }
 
     pub fn with_quotas(sign_up_client: Quota, sign_up_email: Quota, link_client: Quota) -> Self {
@@ -29,6 +35,7 @@ impl RateLimits {
             sign_up_per_client: RateLimiter::keyed(sign_up_client),
             sign_up_per_email: RateLimiter::keyed(sign_up_email),
             link_per_client: RateLimiter::keyed(link_client),
+            sign_in_per_client: RateLimiter::keyed(link_client),
         }
     }
 
@@ -40,11 +47,16 @@ impl RateLimits {
         self.sign_up_per_email.shrink_to_fit();
         self.link_per_client.retain_recent();
         self.link_per_client.shrink_to_fit();
+        self.sign_in_per_client.retain_recent();
+        self.sign_in_per_client.shrink_to_fit();
     }
 
     /// How many keys the limiters hold.
     pub fn len(&self) -> usize {
-        self.sign_up_per_client.len() + self.sign_up_per_email.len() + self.link_per_client.len()
+        self.sign_up_per_client.len()
+            + self.sign_up_per_email.len()
+            + self.link_per_client.len()
+            + self.sign_in_per_client.len()
     }
 
     pub fn is_empty(&self) -> bool {

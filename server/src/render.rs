@@ -28,7 +28,7 @@ pub fn provide_state(state: &AppState) {
 }
 
 /// Renders the page at `parts`'s path, as a GET, with `extra` in context.
-async fn render(
+pub async fn with_context(
     state: &AppState,
     parts: Parts,
     extra: impl Fn() + Clone + Send + Sync + 'static,
@@ -49,12 +49,12 @@ async fn render(
 
 /// The form page again, with what was typed and what is wrong with it.
 pub async fn turned_back(state: &AppState, parts: Parts, submission: Submission) -> Response {
-    render(state, parts, move || provide_context(submission.clone())).await
+    with_context(state, parts, move || provide_context(submission.clone())).await
 }
 
 /// The translated page for `error`, with its status.
 pub async fn refused(state: &AppState, parts: Parts, error: AppError) -> Response {
-    render(state, parts, move || {
+    with_context(state, parts, move || {
         provide_context(Refused(error.clone()))
     })
     .await

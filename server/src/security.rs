@@ -33,6 +33,10 @@ const HSTS: &str = "max-age=31536000";
 /// a link token send no referrer and are never stored by a cache.
 pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let token_page = paths::carries_token(request.uri().path());
+    // Server functions answer with data for one page of one visitor,
+    // staff data among them.
+    let staff_page =
+        paths::is_staff(request.uri().path()) || request.uri().path().starts_with("/api/");
     let posted = request.method() == Method::POST;
     let mut response = next.run(request).await;
     let h = response.headers_mut();
@@ -66,7 +70,10 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
     } else {
         set(header::REFERRER_POLICY, "strict-origin-when-cross-origin");
     }
-    if token_page || posted {
+    if staff_page {
+        // One person's pages, with other people's names: kept by nobody.
+        set(header::CACHE_CONTROL, "private, no-store");
+    } else if token_page || posted {
         // A link's page and a turned-back form show what is personal.
         set(header::CACHE_CONTROL, "no-store");
     }

@@ -2,3 +2,4 @@
 
 pub mod directory;
 pub mod sign_up;
+pub mod staff;

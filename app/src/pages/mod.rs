@@ -6,3 +6,4 @@ pub mod not_found;
 pub mod offering;
 pub mod search;
 pub mod sign_up;
+pub mod staff;

@@ -4,8 +4,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::directory::{OfferingData, offering_page};
 use crate::api::sign_up::{LinkData, link_page};
+use crate::components::error::set_status;
 use crate::components::load::load_page;
 use crate::components::sign_up_form::CourseSignUpForm;
+use crate::domain::error::AppError;
 use crate::domain::offering::SignUpState;
 use crate::domain::sign_up::{SignUpStatus, Submission};
 use crate::i18n::use_tr;
@@ -19,18 +21,9 @@ pub fn SignUpPage() -> impl IntoView {
     let lang = tr.lang();
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
     let submission = use_context::<Submission>();
-    #[cfg(feature = "ssr")]
-    if let Some(s) = &submission
-        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-    {
+    if let Some(s) = &submission {
         // A turned-back form is 422, or the error's own status (429).
-        let status = s
-            .error
-            .as_ref()
-            .map_or(422, crate::domain::error::AppError::status);
-        response.set_status(
-            http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::UNPROCESSABLE_ENTITY),
-        );
+        set_status(s.error.as_ref().map_or(422, AppError::status));
     }
     let fetch = {
         let slug = slug.clone();

@@ -17,23 +17,9 @@ use app::domain::sign_up::{SignUpForm, Submission, address_key};
 use app::i18n::request_lang;
 use app::paths;
 
+use super::{FORM_LIMIT, within};
 use crate::AppState;
-use crate::client;
 use crate::render;
-
-/// The largest form body read; the form itself is a few hundred bytes.
-const FORM_LIMIT: usize = 16 * 1024;
-
-/// Whether the client of `parts` is within `limiter`'s budget. A request
-/// without a known peer (never in production) is not limited.
-fn within(
-    limiter: &governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
-    state: &AppState,
-    parts: &Parts,
-) -> bool {
-    client::of_request(parts, &state.settings.http.trusted_proxies)
-        .is_none_or(|ip| limiter.check_key(&client::limit_key(ip)).is_ok())
-}
 
 /// `POST /tilbud/<slug>/pamelding`. Every sign-up the service accepts, for
 /// a new person, one already signed up, or a course that just filled,

@@ -1,0 +1,58 @@
+//! The staff area's server functions. Each one asks who is calling first
+//! (anyone can call a server function), then calls one service.
+
+use leptos::prelude::*;
+
+use crate::domain::error::AppError;
+use crate::domain::lang::Lang;
+use crate::domain::staff::{CourseRoster, Dashboard, StaffFilter};
+
+/// The database and the signed-in member of staff of this request.
+#[cfg(feature = "ssr")]
+async fn signed_in() -> Result<
+    (
+        crate::backend::db::Db,
+        crate::backend::staff::Staff,
+        crate::backend::clock::Now,
+    ),
+    AppError,
+> {
+    use crate::backend::clock::Now;
+    use crate::backend::staff::{access, sessions};
+    let db = crate::backend::db()?;
+    let cookie = use_context::<http::request::Parts>()
+        .and_then(|parts| sessions::from_headers(&parts.headers));
+    let now = Now::real();
+    let staff = access::signed_in(&db, cookie.as_deref(), now).await?;
+    Ok((db, staff, now))
+}
+
+#[server]
+pub async fn staff_dashboard(
+    filter: StaffFilter,
+    page: u32,
+    lang: Lang,
+) -> Result<Dashboard, AppError> {
+    use crate::backend::staff::{accounts, roster};
+    use crate::domain::filter::bounded_page;
+    let (db, staff, _) = signed_in().await?;
+    let (filter, page) = (filter.bounded(), bounded_page(page));
+    let (offerings, total) = roster::offerings(db.read(), &staff, &filter, lang, page).await?;
+    Ok(Dashboard {
+        me: accounts::identity(db.read(), &staff).await?,
+        offerings,
+        total,
+        page,
+        filter,
+        submitted: roster::submitted(db.read(), &staff).await?,
+    })
+}
+
+#[server]
+pub async fn staff_course(id: i32, lang: Lang) -> Result<CourseRoster, AppError> {
+    use crate::backend::staff::roster;
+    let (db, staff, now) = signed_in().await?;
+    let list = roster::roster(db.read(), &staff, id, lang).await?;
+    roster::record_viewed(db.write(), &staff, id, now).await?;
+    Ok(list)
+}

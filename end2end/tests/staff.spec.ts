@@ -1,0 +1,145 @@
+import { expectNoAxeViolations } from './fixtures/axe';
+import { emailsTo } from './fixtures/mail';
+import { expect, test } from './fixtures/pages';
+import type { Page, TestInfo } from '@playwright/test';
+
+// The staff area in Chromium, signing in with the code from the real SMTP
+// server's Maildir. Each browser project has its own accounts and its own
+// group (the hostile fixture, server/tests/fixtures/hostile.toml), so the
+// two projects run side by side without touching each other's state.
+
+/** Chromium logs a refused page's status as a console error. */
+const REFUSED_CONSOLE = /^Failed to load resource: the server responded with a status of (403|422)/;
+test.use({ allowedConsoleErrors: [REFUSED_CONSOLE] });
+
+const coordinator = (info: TestInfo) => `koordinator-${info.project.name}@provelag.example`;
+const editor = (info: TestInfo) => `redaktor-${info.project.name}@provelag.example`;
+
+/**
+ * Signs in as `email` with the code from the newest sign-in email. Tests of
+ * one project may sign the same account in at once; any open code works,
+ * but each only once, so a code the other test used is asked for again.
+ */
+async function signIn(page: Page, email: string, { shared = false } = {}) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const before = new Set((await emailsTo(email)).map((m) => m.file));
+    await page.goto('/ansatt/logg-inn');
+    await page.getByLabel('E-postadresse').fill(email);
+    await page.getByRole('button', { name: 'Send meg en kode' }).click();
+    await expect(page.getByLabel('Kode fra e-posten')).toBeVisible();
+    let code = '';
+    const deadline = Date.now() + 15_000;
+    while (!code) {
+      const fresh = (await emailsTo(email)).filter((m) => !before.has(m.file));
+      const mail = fresh[fresh.length - 1];
+      if (mail) {
+        expect(mail.subject).toBe('Innloggingskode til Treffpunkt');
+        code = /\b(\d{6})\b/.exec(mail.text)![1];
+      } else if (Date.now() > deadline) {
+        throw new Error(`no sign-in email to ${email}`);
+      } else {
+        await page.waitForTimeout(250);
+      }
+    }
+    await page.getByLabel('Kode fra e-posten').fill(code);
+    if (shared) await page.getByLabel('Dette er en delt datamaskin').check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    if (new URL(page.url()).pathname === '/ansatt') return;
+  }
+  throw new Error(`could not sign in as ${email}`);
+}
+
+/** The staff list, searched for `words`. */
+async function findOffering(page: Page, words: string) {
+  await page.getByLabel('Finn tilbud etter tittel').fill(words);
+  await page.locator('form.staff-search').getByRole('button').click();
+}
+
+test('a coordinator signs in with the emailed code and runs a course', async ({ page }, info) => {
+  await page.goto('/ansatt');
+  await expect(page).toHaveURL(/\/ansatt\/logg-inn$/);
+  await expectNoAxeViolations(page);
+  await signIn(page, coordinator(info), { shared: true });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tilbudene dine');
+  // Names are shown as text, never run.
+  await expect(page.locator('.staff-bar')).toContainText('<script>');
+  await expectNoAxeViolations(page);
+
+  await findOffering(page, 'provekurs');
+  await page.getByRole('link', { name: 'Deltakere' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Deltakere: Prøvekurs');
+  await expectNoAxeViolations(page);
+
+  // A form with a mistake comes back with what was typed.
+  const name = `Telefon ${info.project.name} ${Date.now()}`;
+  await page.getByLabel('Navn').fill(name);
+  await page.getByLabel('Telefon').fill('ring meg');
+  await page.getByRole('button', { name: 'Legg til deltaker' }).click();
+  await expect(page.getByRole('alert')).toContainText('8 til 15 sifre');
+  await expect(page.getByLabel('Navn')).toHaveValue(name);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Telefon').fill('912 34 567');
+  await page.getByRole('button', { name: 'Legg til deltaker' }).click();
+  await expect(page.locator('table')).toContainText(name);
+
+  // The list downloads as a spreadsheet, with æøå intact.
+  const csvLink = page.getByRole('link', { name: 'Last ned deltakerlisten (CSV)' });
+  const csv = await page.request.get((await csvLink.getAttribute('href'))!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const body = (await csv.body()).toString('utf8');
+  expect(body.charCodeAt(0)).toBe(0xfeff);
+  expect(body).toContain(name);
+
+  // And the person is cancelled again, which gives the place back.
+  await page.getByRole('button', { name: `Meld av ${name}` }).click();
+  await expect(page.locator('table')).not.toContainText(name);
+});
+
+test('a coordinator gets 403 on another organisation\'s course and export', async ({ browser }, info) => {
+  // An editor reads where the other organisation's course lives.
+  const editorPage = await browser.newPage();
+  await signIn(editorPage, editor(info));
+  await findOffering(editorPage, 'Leve med KOLS');
+  const people = editorPage.getByRole('link', { name: 'Deltakere' }).first();
+  const path = (await people.getAttribute('href'))!;
+  expect(path).toMatch(/^\/ansatt\/kurs\/\d+$/);
+  await editorPage.close();
+
+  const page = await browser.newPage();
+  await signIn(page, coordinator(info));
+  await expect(page.locator('table')).not.toContainText('Leve med KOLS');
+  const refused = await page.goto(path);
+  expect(refused!.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ikke tilgang');
+  const csv = await page.request.get(`${path}/deltakere.csv`);
+  expect(csv.status()).toBe(403);
+  await page.close();
+});
+
+test('an editor approves what a coordinator submits, and it shows at once', async ({ browser }, info) => {
+  const slug = `provegruppe-${info.project.name}`;
+  const coordinatorPage = await browser.newPage();
+  await signIn(coordinatorPage, coordinator(info));
+  await findOffering(coordinatorPage, slug);
+  const row = coordinatorPage.locator('tr', { has: coordinatorPage.locator(`a[href="/tilbud/${slug}"]`) });
+  await row.getByRole('button', { name: 'Avpubliser' }).click();
+  await expect(row).toContainText('Utkast');
+  expect((await coordinatorPage.request.get(`/tilbud/${slug}`)).status()).toBe(404);
+  await row.getByRole('button', { name: 'Send til godkjenning' }).click();
+  await expect(row).toContainText('Sendt til godkjenning');
+  await coordinatorPage.close();
+
+  const page = await browser.newPage();
+  await signIn(page, editor(info));
+  await page.getByRole('link', { name: /^Til godkjenning/ }).click();
+  await expectNoAxeViolations(page);
+  const queued = page.locator('tr', { has: page.locator(`a[href="/tilbud/${slug}"]`) });
+  await queued.getByRole('button', { name: 'Godkjenn og publiser' }).click();
+  await expect(page.locator(`a[href="/tilbud/${slug}"]`)).toHaveCount(0);
+  // Every server reads the directory's version again within a second.
+  await expect
+    .poll(async () => (await page.request.get(`/tilbud/${slug}`)).status(), { timeout: 3_000 })
+    .toBe(200);
+  await page.close();
+});

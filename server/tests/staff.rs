@@ -1,0 +1,263 @@
+//! The staff area over HTTP, on every test database: signing in with the
+//! emailed code, what each role is refused, and that nothing of it is
+//! kept by a cache.
+
+mod support;
+
+use app::backend::entities::offering;
+use http::{StatusCode, header};
+use regex::Regex;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use support::{Site, get, mail_to, post, sites};
+
+const PEER: &str = "10.1.1.1";
+
+/// The id of the offering `slug`.
+async fn id_of(site: &Site, slug: &str) -> i32 {
+    offering::Entity::find()
+        .filter(offering::Column::Slug.eq(slug))
+        .one(site.db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// Signs in as `email` through the forms, and returns the `Cookie` header
+/// to send.
+async fn sign_in(site: &Site, email: &str, shared: bool) -> String {
+    let asked = post(
+        &site.app,
+        "/ansatt/logg-inn",
+        &format!("email={email}"),
+        PEER,
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", site.backend);
+    let text = mail_to(&site.db, email)
+        .await
+        .pop()
+        .expect("a sign-in email");
+    let code = Regex::new(r"\b(\d{6})\b").unwrap().captures(&text).unwrap()[1].to_string();
+    let shared = if shared { "&shared_computer=1" } else { "" };
+    let done = post(
+        &site.app,
+        "/ansatt/logg-inn/kode",
+        &format!("email={email}&code={code}{shared}"),
+        PEER,
+    )
+    .await;
+    assert_eq!(
+        done.status,
+        StatusCode::SEE_OTHER,
+        "{}: {}",
+        site.backend,
+        done.body
+    );
+    assert_eq!(done.header(header::LOCATION), "/ansatt", "{}", site.backend);
+    let cookie = done.header(header::SET_COOKIE).to_string();
+    assert!(
+        cookie.starts_with("__Host-treffpunkt_staff=")
+            && cookie.contains("; Secure")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax"),
+        "{}: {cookie}",
+        site.backend
+    );
+    cookie.split(';').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn staff_pages_send_strangers_to_the_sign_in_page() {
+    for site in sites().await {
+        for path in ["/ansatt", "/ansatt/kurs/1", "/ansatt/kurs/1/deltakere.csv"] {
+            let reply = get(&site.app, path, &[]).await;
+            assert!(
+                reply.status.is_redirection(),
+                "{} {path}: {}",
+                site.backend,
+                reply.status
+            );
+            assert_eq!(
+                reply.header(header::LOCATION),
+                "/ansatt/logg-inn",
+                "{} {path}",
+                site.backend
+            );
+        }
+        let page = get(&site.app, "/ansatt/logg-inn", &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", site.backend);
+        assert_eq!(
+            page.header(header::CACHE_CONTROL),
+            "private, no-store",
+            "{}",
+            site.backend
+        );
+        assert!(page.body.contains("name=\"email\""), "{}", site.backend);
+    }
+}
+
+#[tokio::test]
+async fn known_and_unknown_addresses_get_the_same_reply() {
+    for site in sites().await {
+        let known = post(
+            &site.app,
+            "/ansatt/logg-inn",
+            "email=redaktor%40fjordvik.kommune.example",
+            PEER,
+        )
+        .await;
+        let unknown = post(
+            &site.app,
+            "/ansatt/logg-inn",
+            "email=nobody%40fjordvik.kommune.example",
+            PEER,
+        )
+        .await;
+        assert_eq!(known.status, unknown.status, "{}", site.backend);
+        assert_eq!(
+            known.body.replace("redaktor", "X"),
+            unknown.body.replace("nobody", "X"),
+            "{}",
+            site.backend
+        );
+        let bad = post(&site.app, "/ansatt/logg-inn", "email=ikke+en+adresse", PEER).await;
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            site.backend
+        );
+        assert!(
+            bad.body.contains("value=\"ikke en adresse\""),
+            "{}: keeps what was typed",
+            site.backend
+        );
+        let wrong = post(
+            &site.app,
+            "/ansatt/logg-inn/kode",
+            "email=redaktor%40fjordvik.kommune.example&code=12+34&shared_computer=1",
+            PEER,
+        )
+        .await;
+        assert_eq!(
+            wrong.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            site.backend
+        );
+        assert!(wrong.body.contains("value=\"12 34\""), "{}", site.backend);
+        assert!(
+            wrong.header(header::SET_COOKIE).is_empty(),
+            "{}",
+            site.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_gets_403_on_another_organisations_course_and_export() {
+    for site in sites().await {
+        let course = id_of(&site, "leve-med-kols").await;
+        let ola = sign_in(&site, "ola@ostbyen.example", false).await;
+        let headers = [("cookie", ola.as_str())];
+        let home = get(&site.app, "/ansatt", &headers).await;
+        assert_eq!(home.status, StatusCode::OK, "{}", site.backend);
+        assert_eq!(
+            home.header(header::CACHE_CONTROL),
+            "private, no-store",
+            "{}",
+            site.backend
+        );
+        assert!(home.body.contains("Ola Koordinator"), "{}", site.backend);
+        assert!(
+            !home.body.contains("Leve med KOLS"),
+            "{}: another organisation's course listed",
+            site.backend
+        );
+        for path in [
+            format!("/ansatt/kurs/{course}"),
+            format!("/ansatt/kurs/{course}/deltakere.csv"),
+        ] {
+            let refused = get(&site.app, &path, &headers).await;
+            assert_eq!(
+                refused.status,
+                StatusCode::FORBIDDEN,
+                "{} {path}",
+                site.backend
+            );
+        }
+
+        let lise = sign_in(&site, "lise@lms.example", true).await;
+        let headers = [("cookie", lise.as_str())];
+        let page = get(&site.app, &format!("/ansatt/kurs/{course}"), &headers).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", site.backend);
+        assert!(page.body.contains("deltakere.csv"), "{}", site.backend);
+        let csv = get(
+            &site.app,
+            &format!("/ansatt/kurs/{course}/deltakere.csv"),
+            &headers,
+        )
+        .await;
+        assert_eq!(csv.status, StatusCode::OK, "{}", site.backend);
+        assert_eq!(
+            csv.header(header::CONTENT_TYPE),
+            "text/csv; charset=utf-8",
+            "{}",
+            site.backend
+        );
+        assert_eq!(
+            csv.header(header::CACHE_CONTROL),
+            "private, no-store",
+            "{}",
+            site.backend
+        );
+        assert!(csv.body.starts_with('\u{feff}'), "{}", site.backend);
+        let editor = sign_in(&site, "redaktor@fjordvik.kommune.example", false).await;
+        let page = get(
+            &site.app,
+            &format!("/ansatt/kurs/{course}"),
+            &[("cookie", editor.as_str())],
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", site.backend);
+        let missing = get(
+            &site.app,
+            "/ansatt/kurs/999999",
+            &[("cookie", editor.as_str())],
+        )
+        .await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", site.backend);
+    }
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_and_everywhere_ends_them_all() {
+    for site in sites().await {
+        let first = sign_in(&site, "redaktor@fjordvik.kommune.example", false).await;
+        let second = sign_in(&site, "redaktor@fjordvik.kommune.example", true).await;
+        assert_ne!(first, second, "{}", site.backend);
+        let mut out = support::form_post("/ansatt/logg-ut", "", PEER);
+        out.headers_mut().insert("cookie", first.parse().unwrap());
+        let out = support::send(&site.app, out).await;
+        assert!(out.status.is_redirection(), "{}", site.backend);
+        assert!(
+            out.header(header::SET_COOKIE).contains("Max-Age=0"),
+            "{}",
+            site.backend
+        );
+        let after = get(&site.app, "/ansatt", &[("cookie", first.as_str())]).await;
+        assert!(after.status.is_redirection(), "{}", site.backend);
+        let still = get(&site.app, "/ansatt", &[("cookie", second.as_str())]).await;
+        assert_eq!(still.status, StatusCode::OK, "{}", site.backend);
+
+        let third = sign_in(&site, "redaktor@fjordvik.kommune.example", false).await;
+        let mut all = support::form_post("/ansatt/logg-ut-overalt", "", PEER);
+        all.headers_mut().insert("cookie", third.parse().unwrap());
+        support::send(&site.app, all).await;
+        for cookie in [&second, &third] {
+            let after = get(&site.app, "/ansatt", &[("cookie", cookie.as_str())]).await;
+            assert!(after.status.is_redirection(), "{}", site.backend);
+        }
+    }
+}
