@@ -186,8 +186,18 @@ fn create_admin_makes_the_first_account_once() {
             .output()
             .expect("the binary runs")
     };
-    let made = run(&["create-admin", "--email", "Anne@Kommune.example", "--name", "Anne"]);
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let made = run(&[
+        "create-admin",
+        "--email",
+        "Anne@Kommune.example",
+        "--name",
+        "Anne",
+    ]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     let said = String::from_utf8_lossy(&made.stdout);
     assert!(said.contains("anne@kommune.example"), "{said}");
     assert!(said.contains("/ansatt/logg-inn"), "{said}");
