@@ -27,6 +27,7 @@ use crate::i18n::request_tr;
 use crate::pages::sign_up::{CancelPage, ConfirmPage, PrivacyPage, SignUpPage, SignUpSentPage};
 use crate::pages::staff::course::CoursePeoplePage;
 use crate::pages::staff::dashboard::DashboardPage;
+use crate::pages::staff::offering::{CopyOfferingPage, EditOfferingPage, NewOfferingPage};
 use crate::pages::staff::sign_in::{SignInLinkPage, SignInPage};
 use crate::pages::{
     district::DistrictPage, home::HomePage, not_found::NotFound, offering::OfferingPage,
@@ -184,6 +185,30 @@ pub fn App() -> impl IntoView {
                                     ParamSegment("id"),
                                 )
                                 view=CoursePeoplePage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(StaticSegment(segment::STAFF), StaticSegment(segment::NEW_OFFERING))
+                                view=NewOfferingPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::STAFF),
+                                    StaticSegment(segment::OFFERINGS),
+                                    ParamSegment("id"),
+                                )
+                                view=EditOfferingPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::STAFF),
+                                    StaticSegment(segment::OFFERINGS),
+                                    ParamSegment("id"),
+                                    StaticSegment(segment::COPY),
+                                )
+                                view=CopyOfferingPage
                                 ssr=SsrMode::Async
                             />
                         </Routes>

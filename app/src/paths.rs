@@ -21,6 +21,8 @@ pub mod segment {
     pub const CODE: &str = "kode";
     pub const LINK: &str = "lenke";
     pub const COURSE: &str = "kurs";
+    pub const NEW_OFFERING: &str = "nytt-tilbud";
+    pub const COPY: &str = "kopi";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -39,9 +41,14 @@ pub mod route {
     pub const STAFF_SIGN_OUT_EVERYWHERE: &str = "/ansatt/logg-ut-overalt";
     pub const STAFF_COURSE_CSV: &str = "/ansatt/kurs/{id}/deltakere.csv";
     pub const STAFF_OFFERING_STATUS: &str = "/ansatt/tilbud/{id}/status";
+    pub const STAFF_NEW_OFFERING: &str = "/ansatt/nytt-tilbud";
+    pub const STAFF_OFFERING: &str = "/ansatt/tilbud/{id}";
     pub const STAFF_SIGN_UP_ACTION: &str = "/ansatt/kurs/{id}/pamelding/{sign_up}/{action}";
     pub const STAFF_PHONE_SIGN_UP: &str = "/ansatt/kurs/{id}/telefon";
 }
+
+/// The query key a staff form's page is sent back with after a save.
+pub const SAVED: &str = "lagret";
 
 /// The folder the build puts the CSS, JavaScript and wasm in.
 pub const PKG: &str = "pkg";
@@ -147,6 +154,22 @@ pub fn staff_sign_up_action(course: i32, sign_up: i32, action: SignUpAction) -> 
 /// `/ansatt/kurs/<id>/telefon`: add someone who phoned in.
 pub fn staff_phone_sign_up(course: i32) -> String {
     route::STAFF_PHONE_SIGN_UP.replace("{id}", &course.to_string())
+}
+
+/// `/ansatt/nytt-tilbud?kind=…`: the form for a new offering, and where
+/// it (and a copy's) posts.
+pub fn staff_new_offering(kind: OfferingKind) -> String {
+    format!("{}?kind={}", route::STAFF_NEW_OFFERING, kind.code())
+}
+
+/// `/ansatt/tilbud/<id>`: an offering's form, and where it posts.
+pub fn staff_offering(id: i32) -> String {
+    route::STAFF_OFFERING.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/tilbud/<id>/kopi`: a new offering that starts as this one.
+pub fn staff_copy_offering(id: i32) -> String {
+    format!("{}/{}", staff_offering(id), segment::COPY)
 }
 
 /// `/ansatt/tilbud/<id>/status`: where an offering's status buttons post.

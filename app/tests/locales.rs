@@ -59,6 +59,7 @@ fn dynamic_keys() -> Vec<String> {
     keys.extend(Problem::iter().map(|p| p.key().to_string()));
     keys.extend(EmailKind::iter().flat_map(render::keys));
     keys.extend(Role::iter().map(|r| format!("staff-role-{}", r.code())));
+    keys.extend(OfferingKind::iter().map(|k| format!("staff-new-{}", k.code())));
     keys.extend(OfferingStatus::iter().map(|s| format!("staff-offering-status-{}", s.code())));
     keys.extend(SignUpStatus::iter().map(|s| format!("staff-status-{}", s.code())));
     keys

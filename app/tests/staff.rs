@@ -660,3 +660,174 @@ async fn a_submission_waits_for_an_editor_and_then_shows_on_the_public_pages() {
         );
     }
 }
+
+fn walking_group_form(organisation: i32, district: i32) -> app::domain::catalogue::OfferingForm {
+    app::domain::catalogue::OfferingForm {
+        kind: "activity_group".into(),
+        district: district.to_string(),
+        organisation: organisation.to_string(),
+        venue: "new".into(),
+        venue_name: "Grendehuset".into(),
+        venue_address: "Grendeveien 2".into(),
+        step_free: Some("1".into()),
+        title_nb: "Gågruppe for seniorer".into(),
+        summary_nb: "Rolig tur rundt vannet.".into(),
+        title_en: "Walking group".into(),
+        audience: vec!["seniors".into()],
+        contact_name: "Ola".into(),
+        contact_email: "ola@ostbyen.example".into(),
+        weekly: "tirsdag 10.00–11.30".into(),
+        skip: "29.12.2026".into(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_writes_a_weekly_group_that_search_finds_once_published() {
+    use app::backend::catalogue::{offering as catalogue, status};
+    use app::backend::directory::Directory;
+    use app::backend::entities::{district, organisation};
+    use app::domain::filter::ListingFilter;
+    use app::domain::offering::OfferingStatus;
+    for (name, db) in databases().await {
+        let ostbyen_org = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq("ostbyen-frivilligsentral"))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let lms_org = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq("lms"))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let place = district::Entity::find()
+            .filter(district::Column::Slug.eq("ostbyen"))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let ola = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        let editor = signed_in_as(&db, EDITOR).await;
+        let today = now().local.date();
+        let draft = walking_group_form(ostbyen_org.id, place.id)
+            .validate(today)
+            .unwrap();
+        let id = catalogue::save(&db, &ola, None, draft.clone(), now(), &settings())
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let row = course_row(&db, "gagruppe-for-seniorer").await;
+        assert_eq!(row.id, id, "{name}: the slug comes from the title");
+        assert_eq!(row.status, OfferingStatus::Draft, "{name}");
+        let saved = catalogue::load(db.read(), id).await.unwrap();
+        assert_eq!(saved.weekly[0].skip.len(), 1, "{name}");
+        assert_eq!(saved.texts.len(), 2, "{name}");
+        // Another organisation's offering cannot be made, nor edited.
+        let foreign = walking_group_form(lms_org.id, place.id)
+            .validate(today)
+            .unwrap();
+        assert_eq!(
+            catalogue::save(&db, &ola, None, foreign, now(), &settings()).await,
+            Err(AppError::Forbidden),
+            "{name}"
+        );
+        let lise = signed_in_as(&db, COORDINATOR_LMS).await;
+        assert_eq!(
+            catalogue::save(&db, &lise, Some(id), draft.clone(), now(), &settings()).await,
+            Err(AppError::Forbidden),
+            "{name}"
+        );
+        // A changed time is kept, and the audit says what it was.
+        let mut moved = walking_group_form(ostbyen_org.id, place.id);
+        moved.venue = saved_venue(&saved);
+        moved.weekly = "onsdag 12.00–13.00".into();
+        let moved = moved.validate(today).unwrap();
+        catalogue::save(&db, &ola, Some(id), moved, now(), &settings())
+            .await
+            .unwrap();
+        let again = catalogue::load(db.read(), id).await.unwrap();
+        assert_eq!(again.weekly[0].weekday, 3, "{name}");
+        let edits = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(AuditAction::OfferingEdited))
+            .all(db.read())
+            .await
+            .unwrap();
+        let detail = edits[0].detail.clone().unwrap();
+        assert!(
+            detail.contains("\"before\"") && detail.contains("\"weekday\":2"),
+            "{name}: {detail}"
+        );
+        // A copy is a new draft with a slug of its own.
+        let copy = catalogue::save(&db, &ola, None, again.clone(), now(), &settings())
+            .await
+            .unwrap();
+        assert_eq!(
+            course_row(&db, "gagruppe-for-seniorer-2").await.id,
+            copy,
+            "{name}"
+        );
+        // Published through an editor, search finds it.
+        status::set(&db, &ola, id, OfferingStatus::Submitted, None, now())
+            .await
+            .unwrap();
+        status::set(&db, &editor, id, OfferingStatus::Published, None, now())
+            .await
+            .unwrap();
+        let directory = Directory::new(db.clone());
+        directory.catch_up().await.unwrap();
+        let filter = ListingFilter {
+            query: Some("gågruppe".into()),
+            ..ListingFilter::default()
+        };
+        let found = directory.listing(None, &filter, Lang::Nb, 1).await.unwrap();
+        assert!(
+            found
+                .cards
+                .iter()
+                .any(|c| c.slug == "gagruppe-for-seniorer"),
+            "{name}: {:?}",
+            found.cards.iter().map(|c| &c.slug).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// The form's venue field for a saved draft's venue.
+fn saved_venue(draft: &app::domain::catalogue::OfferingDraft) -> String {
+    match draft.venue {
+        app::domain::catalogue::VenueChoice::Existing(id) => id.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[tokio::test]
+async fn more_places_on_a_course_go_to_its_waiting_list() {
+    use app::backend::catalogue::offering as catalogue;
+    use app::domain::catalogue::OfferingForm;
+    for (name, db) in databases().await {
+        support::set_capacity(&db, 1, true).await;
+        let course = course_row(&db, COURSE).await;
+        for who in ["a@example.no", "b@example.no"] {
+            signing::sign_up(&db, COURSE, &person(who), Lang::Nb, now(), &settings())
+                .await
+                .unwrap();
+        }
+        let lise = signed_in_as(&db, COORDINATOR_LMS).await;
+        let mut form =
+            OfferingForm::from_draft(&catalogue::load(db.read(), course.id).await.unwrap());
+        form.capacity = "2".into();
+        let draft = form.validate(now().local.date()).unwrap();
+        catalogue::save(&db, &lise, Some(course.id), draft, now(), &settings())
+            .await
+            .unwrap();
+        let list = roster::roster(db.read(), &lise, course.id, Lang::Nb)
+            .await
+            .unwrap();
+        assert_eq!(
+            list.awaiting.len(),
+            2,
+            "{name}: the second holds a place now"
+        );
+        assert!(list.waiting.is_empty(), "{name}");
+    }
+}

@@ -86,6 +86,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route(route::STAFF_COURSE_CSV, get(forms::staff::course_csv))
         .route(
+            route::STAFF_NEW_OFFERING,
+            post(forms::staff::post_new_offering),
+        )
+        .route(route::STAFF_OFFERING, post(forms::staff::post_offering))
+        .route(
             route::STAFF_OFFERING_STATUS,
             post(forms::staff::post_status),
         )

@@ -261,3 +261,96 @@ async fn signing_out_ends_the_session_and_everywhere_ends_them_all() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_offering_form_keeps_what_was_typed_and_saves_a_draft() {
+    let first_option = Regex::new(r#"name="it"[^>]*>(?:<!>)*<option value="(\d+)""#).unwrap();
+    for site in sites().await {
+        let ola = sign_in(&site, "ola@ostbyen.example", false).await;
+        let cookie = [("cookie", ola.as_str())];
+        let page = get(
+            &site.app,
+            "/ansatt/nytt-tilbud?kind=activity_group",
+            &cookie,
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", site.backend);
+        assert!(page.body.contains("name=\"weekly\""), "{}", site.backend);
+        let first_choice = |name: &str| {
+            first_option
+                .captures(
+                    &page
+                        .body
+                        .replace(&format!("name=\"{name}\""), "name=\"it\""),
+                )
+                .map(|c| c[1].to_string())
+        };
+        let organisation = first_choice("organisation").unwrap_or_else(|| panic!("{}", page.body));
+        let district = first_choice("district").unwrap();
+        let typed = format!(
+            "kind=activity_group&organisation={organisation}&district={district}&venue=\
+             &title_nb=Turgruppe+%C3%98stbyen&audience=seniors&audience=everyone\
+             &contact_name=Ola&contact_email=ola%40ostbyen.example&weekly=hver+tirsdag"
+        );
+        let mut post = support::form_post("/ansatt/nytt-tilbud?kind=activity_group", &typed, PEER);
+        post.headers_mut().insert("cookie", ola.parse().unwrap());
+        let back = support::send(&site.app, post).await;
+        assert_eq!(
+            back.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            site.backend
+        );
+        assert!(
+            back.body.contains("value=\"Turgruppe Østbyen\""),
+            "{}: keeps the title",
+            site.backend
+        );
+        assert!(
+            back.body.contains("hver tirsdag"),
+            "{}: keeps the line",
+            site.backend
+        );
+        assert!(
+            back.body.contains("href=\"#field-weekly\""),
+            "{}: the summary links the field",
+            site.backend
+        );
+        let fixed = typed.replace("hver+tirsdag", "tirsdag+10.00-11.30");
+        let mut post = support::form_post("/ansatt/nytt-tilbud?kind=activity_group", &fixed, PEER);
+        post.headers_mut().insert("cookie", ola.parse().unwrap());
+        let saved = support::send(&site.app, post).await;
+        assert_eq!(
+            saved.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            site.backend,
+            saved.body
+        );
+        let edit = saved.header(header::LOCATION).to_string();
+        assert!(
+            edit.starts_with("/ansatt/tilbud/") && edit.ends_with("?lagret=1"),
+            "{edit}"
+        );
+        let form = get(&site.app, &edit, &cookie).await;
+        assert!(
+            form.body.contains("tirsdag 10.00–11.30"),
+            "{}",
+            site.backend
+        );
+        assert!(
+            form.body.contains("role=\"status\""),
+            "{}: says it was saved",
+            site.backend
+        );
+        // Another coordinator cannot open it.
+        let lise = sign_in(&site, "lise@lms.example", false).await;
+        let refused = get(
+            &site.app,
+            edit.split('?').next().unwrap(),
+            &[("cookie", lise.as_str())],
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", site.backend);
+    }
+}

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::catalogue::OfferingFormPage;
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
+use crate::domain::offering::OfferingKind;
 use crate::domain::staff::{CourseRoster, Dashboard, StaffFilter};
 
 /// The database and the signed-in member of staff of this request.
@@ -55,4 +57,17 @@ pub async fn staff_course(id: i32, lang: Lang) -> Result<CourseRoster, AppError>
     let list = roster::roster(db.read(), &staff, id, lang).await?;
     roster::record_viewed(db.write(), &staff, id, now).await?;
     Ok(list)
+}
+
+/// The offering form: new (`kind`), editing `edit`, or a copy of `copy`.
+#[server]
+pub async fn staff_offering_form(
+    kind: OfferingKind,
+    edit: Option<i32>,
+    copy: Option<i32>,
+    lang: Lang,
+) -> Result<OfferingFormPage, AppError> {
+    use crate::backend::catalogue::form;
+    let (db, staff, _) = signed_in().await?;
+    form::page(db.read(), &staff, kind, edit, copy, lang).await
 }

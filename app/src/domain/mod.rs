@@ -2,6 +2,7 @@
 //! offerings, filters, schedules, sign-up validation and the error that
 //! crosses the wire.
 
+pub mod catalogue;
 pub mod error;
 pub mod filter;
 pub mod lang;
@@ -11,6 +12,7 @@ pub mod schedule;
 pub mod sign_up;
 pub mod slug;
 pub mod staff;
+pub mod typed;
 
 /// A state or kind with a stable text code: its value in the database and
 /// in URLs, and the suffix of its Fluent keys. The codes are written once,

@@ -34,6 +34,8 @@ coded_enum! {
         SignUpPromoted,
         PhoneSignUpAdded,
         StatusChanged,
+        OfferingCreated,
+        OfferingEdited,
     }
 }
 

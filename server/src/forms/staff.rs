@@ -9,12 +9,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use app::backend::catalogue::status;
+use app::backend::catalogue::{offering, status};
 use app::backend::clock::Now;
 use app::backend::staff::{access, audit, participants, roster, sessions, sign_in};
 use app::domain::Code;
+use app::domain::catalogue::{OfferingForm, OfferingSubmission};
 use app::domain::error::AppError;
-use app::domain::offering::OfferingStatus;
+use app::domain::offering::{OfferingKind, OfferingStatus};
 use app::domain::staff::{AuditAction, PhoneSignUpForm, PhoneSubmission, SignInStep, SignUpAction};
 use app::i18n::request_lang;
 use app::paths;
@@ -402,6 +403,79 @@ async fn phone_turned_back(
         error,
     };
     render::with_context(state, parts, move || {
+        leptos::prelude::provide_context(submission.clone())
+    })
+    .await
+}
+
+/// The largest offering form read: three languages' descriptions.
+const OFFERING_FORM_LIMIT: usize = 60 * 1024;
+
+/// `POST /ansatt/nytt-tilbud`: a new offering (or a copy), saved as a
+/// draft; then its form, which says it was saved.
+pub async fn post_new_offering(State(state): State<AppState>, request: Request) -> Response {
+    save_offering(state, request, None).await
+}
+
+/// `POST /ansatt/tilbud/<id>`: an offering's changes.
+pub async fn post_offering(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let Ok(id) = id.parse::<i32>() else {
+        let (parts, _) = request.into_parts();
+        return render::refused(&state, parts, AppError::NotFound).await;
+    };
+    save_offering(state, request, Some(id)).await
+}
+
+async fn save_offering(state: AppState, request: Request, id: Option<i32>) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, OFFERING_FORM_LIMIT).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let form: OfferingForm = serde_html_form::from_bytes(&bytes).unwrap_or_default();
+    let now = Now::real();
+    let cookie = sessions::from_headers(&parts.headers);
+    let staff = match access::signed_in(&state.db, cookie.as_deref(), now).await {
+        Ok(staff) => staff,
+        Err(_) => return Redirect::to(&paths::staff_sign_in()).into_response(),
+    };
+    let turned_back = |problems, error| OfferingSubmission {
+        form: form.clone(),
+        problems,
+        error,
+    };
+    // A form that comes back shows on its own page, as a GET of it.
+    let kind = OfferingKind::from_code(&form.kind).unwrap_or(OfferingKind::ActivityGroup);
+    parts.uri = match id {
+        Some(id) => paths::staff_offering(id),
+        None => paths::staff_new_offering(kind),
+    }
+    .parse()
+    .expect("a path");
+    let submission = match form.validate(now.local.date()) {
+        Err(problems) => turned_back(problems, None),
+        Ok(draft) => {
+            let settings = &state.settings.sign_up;
+            match offering::save(&state.db, &staff, id, draft, now, settings).await {
+                Ok(saved) => {
+                    state.wake.notify_one();
+                    let page = format!("{}?{}=1", paths::staff_offering(saved), paths::SAVED);
+                    return Redirect::to(&page).into_response();
+                }
+                Err(e @ (AppError::Forbidden | AppError::NotFound)) => {
+                    return render::refused(&state, parts, e).await;
+                }
+                Err(e) => {
+                    e.log();
+                    turned_back(Vec::new(), Some(e))
+                }
+            }
+        }
+    };
+    render::with_context(&state, parts, move || {
         leptos::prelude::provide_context(submission.clone())
     })
     .await

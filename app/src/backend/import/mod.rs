@@ -14,13 +14,15 @@ use sea_orm::{
 };
 
 use self::format::{CourseIn, Municipality, OfferingIn, TextIn};
+use super::catalogue::offering;
 use super::clock::oslo_now;
 use super::db::Db;
 use super::directory::read_model;
 use super::entities::{
-    category, course_session, district, offering, offering_audience, offering_category,
-    offering_text, organisation, organisation_district, sign_up, skipped_date, venue, weekly_slot,
+    category, district, offering as offering_entity, organisation, organisation_district, sign_up,
+    venue,
 };
+use crate::domain::catalogue::{CourseDraft, OfferingDraft, TextDraft, VenueChoice, WeeklyDraft};
 use crate::domain::lang::Lang;
 use crate::domain::offering::{OfferingKind, OfferingStatus};
 use crate::domain::sign_up::SignUpStatus;
@@ -70,18 +72,6 @@ fn lookup(
 /// well under SQLite's limit of 32 766 bound values.
 const OFFERING_CHUNK: usize = 500;
 
-/// An offering's texts, Bokmål first.
-fn texts(o: &OfferingIn) -> Vec<(Lang, &TextIn)> {
-    [
-        (Lang::Nb, Some(&o.text.nb)),
-        (Lang::Nn, o.text.nn.as_ref()),
-        (Lang::En, o.text.en.as_ref()),
-    ]
-    .into_iter()
-    .filter_map(|(lang, text)| text.map(|t| (lang, t)))
-    .collect()
-}
-
 /// The made-up people the demo shows signed up for a course: confirmed up
 /// to its capacity, the rest waiting. No emails are written.
 fn demo_sign_ups(
@@ -115,63 +105,70 @@ fn demo_sign_ups(
         .collect()
 }
 
-/// Inserts weekly slots and then their skipped dates, a statement each.
-async fn insert_slots(
-    db: &impl ConnectionTrait,
-    slots: Vec<(weekly_slot::ActiveModel, &Vec<chrono::NaiveDate>)>,
-) -> Result<(), DbErr> {
-    if slots.is_empty() {
-        return Ok(());
-    }
-    type Key = (i32, i16, chrono::NaiveTime, chrono::NaiveDate);
-    let key =
-        |s: &weekly_slot::Model| -> Key { (s.offering_id, s.weekday, s.start_time, s.valid_from) };
-    let skips: Vec<&Vec<chrono::NaiveDate>> = slots.iter().map(|(_, skip)| *skip).collect();
-    let wanted: Vec<Key> = slots
-        .iter()
-        .map(|(a, _)| {
-            (
-                *a.offering_id.as_ref(),
-                *a.weekday.as_ref(),
-                *a.start_time.as_ref(),
-                *a.valid_from.as_ref(),
-            )
-        })
-        .collect();
-    // RETURNING gives no order on SQLite: each slot finds its id by what
-    // it is (two identical slots of one offering take theirs in turn).
-    let mut ids: HashMap<Key, Vec<i32>> = HashMap::new();
-    for row in weekly_slot::Entity::insert_many(slots.into_iter().map(|(a, _)| a))
-        .exec_with_returning(db)
-        .await?
-    {
-        ids.entry(key(&row)).or_default().push(row.id);
-    }
-    let mut skipped = Vec::new();
-    for (k, skip) in wanted.iter().zip(skips) {
-        let id = ids
-            .get_mut(k)
-            .and_then(Vec::pop)
-            .ok_or(DbErr::RecordNotInserted)?;
-        skipped.extend(skip.iter().map(|date| skipped_date::ActiveModel {
-            weekly_slot_id: Set(id),
-            date: Set(*date),
-        }));
-    }
-    insert_all(db, skipped).await
-}
-
-/// Inserts `rows` in one statement, if there are any.
-async fn insert_all<A>(db: &impl ConnectionTrait, rows: Vec<A>) -> Result<(), DbErr>
-where
-    A: sea_orm::ActiveModelTrait,
-{
-    if !rows.is_empty() {
-        <A::Entity as EntityTrait>::insert_many(rows)
-            .exec_without_returning(db)
-            .await?;
-    }
-    Ok(())
+/// An offering of the data file as the catalogue's write path takes it,
+/// its references looked up by slug.
+fn draft_of(
+    o: &OfferingIn,
+    districts: &HashMap<String, i32>,
+    venues: &HashMap<String, i32>,
+    organisations: &HashMap<String, i32>,
+    categories: &HashMap<String, i32>,
+) -> Result<OfferingDraft, ImportError> {
+    let text = |lang: Lang, t: &TextIn| TextDraft {
+        lang,
+        title: t.title.clone(),
+        summary: t.summary.trim().to_string(),
+        description: t.description.trim().to_string(),
+        cost_note: t.cost_note.clone(),
+    };
+    let texts = [
+        Some(text(Lang::Nb, &o.text.nb)),
+        o.text.nn.as_ref().map(|t| text(Lang::Nn, t)),
+        o.text.en.as_ref().map(|t| text(Lang::En, t)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Ok(OfferingDraft {
+        kind: o.kind,
+        district_id: lookup(districts, &o.district, "district", &o.slug)?,
+        organisation_id: lookup(organisations, &o.organisation, "organisation", &o.slug)?,
+        venue: match &o.venue {
+            Some(v) => VenueChoice::Existing(lookup(venues, v, "venue", &o.slug)?),
+            None => VenueChoice::None,
+        },
+        price_nok: o.price_nok,
+        sign_up_required: o.sign_up_required,
+        contact_name: o.contact.name.clone(),
+        contact_email: o.contact.email.clone(),
+        contact_phone: o.contact.phone.clone(),
+        texts,
+        audiences: o.audiences.clone(),
+        category_ids: o
+            .categories
+            .iter()
+            .map(|c| lookup(categories, c, "category", &o.slug))
+            .collect::<Result<_, _>>()?,
+        weekly: o
+            .weekly
+            .iter()
+            .map(|w| WeeklyDraft {
+                weekday: w.weekday as u8 + 1,
+                start: w.start,
+                end: w.end,
+                valid_from: w.valid_from,
+                valid_to: w.valid_to,
+                skip: w.skip.clone(),
+            })
+            .collect(),
+        sessions: o.session.iter().map(|s| (s.starts, s.ends)).collect(),
+        course: o.course.as_ref().map(|c| CourseDraft {
+            capacity: c.capacity,
+            sign_up_opens: c.sign_up_opens,
+            sign_up_closes: c.sign_up_closes,
+            waiting_list: c.waiting_list,
+        }),
+    })
 }
 
 /// Imports `source` into an empty directory, all or nothing.
@@ -350,129 +347,59 @@ async fn write(
     }
 
     // A country has a hundred thousand offerings: rows go in a chunk of
-    // offerings at a time, one statement per table and chunk.
+    // offerings at a time, one statement per table and chunk, built by the
+    // same code that saves a staff member's edit.
     let now = chrono::Utc::now().naive_utc();
     for chunk in data.offering.chunks(OFFERING_CHUNK) {
+        let mut drafts = Vec::with_capacity(chunk.len());
         let mut rows = Vec::with_capacity(chunk.len());
         for o in chunk {
-            let district_id = lookup(&districts, &o.district, "district", &o.slug)?;
-            let venue_id = o
-                .venue
-                .as_deref()
-                .map(|v| lookup(&venues, v, "venue", &o.slug))
-                .transpose()?;
-            let organisation_id = lookup(&organisations, &o.organisation, "organisation", &o.slug)?;
-            let search_text = search_text(
-                texts(o).into_iter().flat_map(|(_, t)| {
-                    [t.title.as_str(), t.summary.as_str(), t.description.as_str()]
-                }),
+            let draft = draft_of(o, &districts, &venues, &organisations, &categories)?;
+            let venue_id = match draft.venue {
+                VenueChoice::Existing(id) => Some(id),
+                _ => None,
+            };
+            let search_text = offering::searchable(
+                &draft,
                 [
                     venue_id
                         .and_then(|id| venue_names.get(&id))
                         .map(String::as_str),
-                    organisation_names.get(&organisation_id).map(String::as_str),
-                    district_names.get(&district_id).map(String::as_str),
-                ]
-                .into_iter()
-                .flatten(),
+                    organisation_names
+                        .get(&draft.organisation_id)
+                        .map(String::as_str),
+                    district_names.get(&draft.district_id).map(String::as_str),
+                ],
             );
-            let course = o.course.as_ref();
-            rows.push(offering::ActiveModel {
-                slug: Set(o.slug.clone()),
-                kind: Set(o.kind),
-                status: Set(OfferingStatus::Published),
-                district_id: Set(district_id),
-                venue_id: Set(venue_id),
-                organisation_id: Set(organisation_id),
-                price_nok: Set(o.price_nok),
-                sign_up_required: Set(o.sign_up_required),
-                contact_name: Set(o.contact.name.clone()),
-                contact_email: Set(o.contact.email.clone()),
-                contact_phone: Set(o.contact.phone.clone()),
-                capacity: Set(course.map(|c| c.capacity)),
-                sign_up_opens: Set(course.and_then(|c| c.sign_up_opens)),
-                sign_up_closes: Set(course.and_then(|c| c.sign_up_closes)),
-                waiting_list: Set(course.is_some_and(|c| c.waiting_list)),
-                search_text: Set(search_text),
-                first_session_at: Set(o.session.iter().map(|s| s.starts).min()),
-                last_session_end_at: Set(o.session.iter().map(|s| s.ends).max()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            });
+            rows.push(offering::offering_row(
+                o.slug.clone(),
+                OfferingStatus::Published,
+                &draft,
+                venue_id,
+                search_text,
+                now,
+            ));
+            drafts.push(draft);
         }
         // RETURNING gives no order on SQLite: the ids go back by slug.
-        let ids: HashMap<String, i32> = offering::Entity::insert_many(rows)
+        let ids: HashMap<String, i32> = offering_entity::Entity::insert_many(rows)
             .exec_with_returning(db)
             .await?
             .into_iter()
             .map(|r| (r.slug, r.id))
             .collect();
-        let id_of = |o: &OfferingIn| ids[&o.slug];
-
-        let mut text_rows = Vec::new();
-        let mut category_rows = Vec::new();
-        let mut audience_rows = Vec::new();
-        let mut slots = Vec::new();
-        let mut session_rows = Vec::new();
+        let mut children = offering::Children::default();
         let mut sign_up_rows = Vec::new();
-        for o in chunk {
-            let id = id_of(o);
+        for (o, draft) in chunk.iter().zip(&drafts) {
+            let id = ids[&o.slug];
             offering_ids.push(id);
-            for (lang, t) in texts(o) {
-                text_rows.push(offering_text::ActiveModel {
-                    offering_id: Set(id),
-                    lang: Set(lang),
-                    title: Set(t.title.clone()),
-                    summary: Set(t.summary.trim().to_string()),
-                    description: Set(t.description.trim().to_string()),
-                    cost_note: Set(t.cost_note.clone()),
-                });
-            }
-            for c in &o.categories {
-                category_rows.push(offering_category::ActiveModel {
-                    offering_id: Set(id),
-                    category_id: Set(lookup(&categories, c, "category", &o.slug)?),
-                });
-            }
-            for a in &o.audiences {
-                audience_rows.push(offering_audience::ActiveModel {
-                    offering_id: Set(id),
-                    audience: Set(*a),
-                });
-            }
-            for w in &o.weekly {
-                slots.push((
-                    weekly_slot::ActiveModel {
-                        offering_id: Set(id),
-                        weekday: Set(w.weekday as i16 + 1),
-                        start_time: Set(w.start),
-                        end_time: Set(w.end),
-                        valid_from: Set(w.valid_from),
-                        valid_to: Set(w.valid_to),
-                        ..Default::default()
-                    },
-                    &w.skip,
-                ));
-            }
-            for s in &o.session {
-                session_rows.push(course_session::ActiveModel {
-                    offering_id: Set(id),
-                    starts_at: Set(s.starts),
-                    ends_at: Set(s.ends),
-                    ..Default::default()
-                });
-            }
+            children.add(id, draft);
             if let Some(c) = &o.course {
                 sign_up_rows.extend(demo_sign_ups(id, &o.slug, c, now));
             }
         }
-        insert_all(db, text_rows).await?;
-        insert_all(db, category_rows).await?;
-        insert_all(db, audience_rows).await?;
-        insert_slots(db, slots).await?;
-        insert_all(db, session_rows).await?;
-        insert_all(db, sign_up_rows).await?;
+        children.insert(db).await?;
+        offering::insert_all(db, sign_up_rows).await?;
     }
 
     Ok((

@@ -6,7 +6,7 @@
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::flow::{call_up, cancel_active};
+use super::flow::{call_up, cancel_active, promote};
 use crate::backend::clock::Now;
 use crate::backend::course;
 use crate::backend::entities::{offering, sign_up};
@@ -97,4 +97,17 @@ pub async fn add_by_phone(
     .insert(txn)
     .await?;
     Ok(row)
+}
+
+/// Gives free places to the waiting list, first in line first: after an
+/// organiser added places to a course.
+pub async fn fill_places(
+    txn: &DatabaseTransaction,
+    course_id: i32,
+    now: Now,
+    settings: &SignUpSettings,
+) -> Result<(), AppError> {
+    let course = course::lock(txn, course_id).await?;
+    promote(txn, &course, now, settings).await?;
+    Ok(())
 }

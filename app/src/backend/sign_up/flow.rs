@@ -280,7 +280,7 @@ pub(super) async fn cancel_active(
 /// caller's locked transaction so each place is given exactly once. Once
 /// the course has begun, a freed place stays free: nobody is called to a
 /// course that is running or over.
-async fn promote(
+pub(super) async fn promote(
     txn: &DatabaseTransaction,
     course: &offering::Model,
     now: Now,

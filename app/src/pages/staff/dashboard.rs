@@ -6,6 +6,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::staff::staff_dashboard;
+use strum::IntoEnumIterator;
+
 use crate::domain::Code;
 use crate::domain::offering::{OfferingKind, OfferingStatus};
 use crate::domain::staff::{Dashboard, Role, StaffFilter};
@@ -57,8 +59,15 @@ pub fn DashboardPage() -> impl IntoView {
                 .iter()
                 .map(|o| {
                     let course = (o.kind == OfferingKind::Course).then(|| {
-                        view! { <p><a href=paths::staff_course(o.id)>{tr.t("staff-participants")}</a></p> }
+                        view! { <li><a href=paths::staff_course(o.id)>{tr.t("staff-participants")}</a></li> }
                     });
+                    let links = view! {
+                        <ul class="row-links">
+                            <li><a href=paths::staff_offering(o.id)>{tr.t("staff-edit")}</a></li>
+                            <li><a href=paths::staff_copy_offering(o.id)>{tr.t("staff-copy")}</a></li>
+                            {course}
+                        </ul>
+                    };
                     let back = paths::staff_list(&data.filter, data.page);
                     let buttons = o
                         .choices
@@ -95,7 +104,7 @@ pub fn DashboardPage() -> impl IntoView {
                             <td>{tr.t(&format!("staff-offering-status-{}", o.status.code()))} {comment}</td>
                             <td>{o.organisation.clone()}</td>
                             <td>{o.district.clone()}</td>
-                            <td>{course} {buttons}</td>
+                            <td>{links} {buttons}</td>
                         </tr>
                     }
                 })
@@ -122,6 +131,17 @@ pub fn DashboardPage() -> impl IntoView {
                             </li>
                         </ul>
                     </nav>
+                    <ul class="new-offerings">
+                        {OfferingKind::iter()
+                            .map(|k| view! {
+                                <li>
+                                    <a class="button secondary" href=paths::staff_new_offering(k)>
+                                        {tr.t(&format!("staff-new-{}", k.code()))}
+                                    </a>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
                     <form method="get" action=paths::staff_home() class="staff-search" role="search">
                         {data.filter.status.map(|s| view! { <input type="hidden" name="status" value=s.code()/> })}
                         <label for="staff-q">{tr.t("staff-search-label")}</label>

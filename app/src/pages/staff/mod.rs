@@ -5,6 +5,7 @@
 
 pub mod course;
 pub mod dashboard;
+pub mod offering;
 pub mod sign_in;
 
 use std::future::Future;
