@@ -25,6 +25,7 @@ use crate::domain::Code;
 use crate::domain::error::AppError;
 use crate::i18n::request_tr;
 use crate::pages::sign_up::{CancelPage, ConfirmPage, PrivacyPage, SignUpPage, SignUpSentPage};
+use crate::pages::staff::cancel::CancelDatePage;
 use crate::pages::staff::course::CoursePeoplePage;
 use crate::pages::staff::dashboard::DashboardPage;
 use crate::pages::staff::offering::{CopyOfferingPage, EditOfferingPage, NewOfferingPage};
@@ -209,6 +210,16 @@ pub fn App() -> impl IntoView {
                                     StaticSegment(segment::COPY),
                                 )
                                 view=CopyOfferingPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::STAFF),
+                                    StaticSegment(segment::OFFERINGS),
+                                    ParamSegment("id"),
+                                    StaticSegment(segment::CANCEL_DATE),
+                                )
+                                view=CancelDatePage
                                 ssr=SsrMode::Async
                             />
                         </Routes>

@@ -23,6 +23,7 @@ pub mod segment {
     pub const COURSE: &str = "kurs";
     pub const NEW_OFFERING: &str = "nytt-tilbud";
     pub const COPY: &str = "kopi";
+    pub const CANCEL_DATE: &str = "avlys";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -43,6 +44,7 @@ pub mod route {
     pub const STAFF_OFFERING_STATUS: &str = "/ansatt/tilbud/{id}/status";
     pub const STAFF_NEW_OFFERING: &str = "/ansatt/nytt-tilbud";
     pub const STAFF_OFFERING: &str = "/ansatt/tilbud/{id}";
+    pub const STAFF_CANCEL_DATE: &str = "/ansatt/tilbud/{id}/avlys";
     pub const STAFF_SIGN_UP_ACTION: &str = "/ansatt/kurs/{id}/pamelding/{sign_up}/{action}";
     pub const STAFF_PHONE_SIGN_UP: &str = "/ansatt/kurs/{id}/telefon";
 }
@@ -124,6 +126,7 @@ pub fn staff_home() -> String {
 
 /// Whether `path` is in the staff area: never cached, never public.
 pub fn is_staff(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
     path == staff_home() || path.starts_with(&format!("{}/", staff_home()))
 }
 
@@ -165,6 +168,11 @@ pub fn staff_new_offering(kind: OfferingKind) -> String {
 /// `/ansatt/tilbud/<id>`: an offering's form, and where it posts.
 pub fn staff_offering(id: i32) -> String {
     route::STAFF_OFFERING.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/tilbud/<id>/avlys`: call off one date, and where it posts.
+pub fn staff_cancel_date(id: i32) -> String {
+    route::STAFF_CANCEL_DATE.replace("{id}", &id.to_string())
 }
 
 /// `/ansatt/tilbud/<id>/kopi`: a new offering that starts as this one.
@@ -305,6 +313,10 @@ mod tests {
         assert_eq!(staff_course(7), "/ansatt/kurs/7");
         assert!(is_staff("/ansatt") && is_staff(&staff_sign_in()));
         assert!(!is_staff("/ansattliste"));
+        assert!(
+            is_staff("/ansatt?status=submitted"),
+            "a list with its query"
+        );
         assert_eq!(
             offerings_of_kind(OfferingKind::Course),
             "/tilbud?kind=course"

@@ -831,3 +831,86 @@ async fn more_places_on_a_course_go_to_its_waiting_list() {
         assert!(list.waiting.is_empty(), "{name}");
     }
 }
+
+#[tokio::test]
+async fn a_cancelled_session_shows_on_the_page_in_the_calendar_and_reaches_the_participants() {
+    use app::backend::catalogue::cancel;
+    use app::backend::{directory, ics};
+    for (name, db) in databases().await {
+        let course = course_row(&db, COURSE).await;
+        signing::sign_up(
+            &db,
+            COURSE,
+            &person("kari@example.no"),
+            Lang::Nb,
+            now(),
+            &settings(),
+        )
+        .await
+        .unwrap();
+        let first = course.first_session_at.unwrap().date();
+        let lise = signed_in_as(&db, COORDINATOR_LMS).await;
+        let ola = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        assert_eq!(
+            cancel::cancel_date(&db, &ola, course.id, first, "Syk", now()).await,
+            Err(AppError::Forbidden),
+            "{name}"
+        );
+        let not_a_day = first.succ_opt().unwrap();
+        assert_eq!(
+            cancel::cancel_date(&db, &lise, course.id, not_a_day, "Syk", now()).await,
+            Err(AppError::NotAMeeting),
+            "{name}"
+        );
+        let emailed =
+            cancel::cancel_date(&db, &lise, course.id, first, "Kursleder er\n  syk ", now())
+                .await
+                .unwrap();
+        assert_eq!(emailed, 1, "{name}");
+        assert_eq!(
+            cancel::cancel_date(&db, &lise, course.id, first, "Igjen", now()).await,
+            Ok(0),
+            "{name}: once is enough"
+        );
+        let detail = directory::detail_by_id(db.read(), course.id, Lang::Nb, now().local)
+            .await
+            .unwrap();
+        assert_eq!(detail.cancelled.len(), 1, "{name}");
+        assert_eq!(
+            detail.cancelled[0].reason, "Kursleder er syk",
+            "{name}: one line"
+        );
+        assert!(
+            detail.upcoming.iter().any(|o| o.date == first),
+            "{name}: still listed, marked"
+        );
+        assert_ne!(
+            detail.card.next.map(|n| n.date),
+            Some(first),
+            "{name}: next is the one held"
+        );
+        let calendar =
+            ics::offering_calendar(&detail, "https://treffpunkt.example/x", chrono::Utc::now());
+        assert_eq!(
+            calendar.matches("STATUS:CANCELLED").count(),
+            1,
+            "{name}: {calendar}"
+        );
+        let inbox = Inbox::new();
+        let mail = inbox.to(&db, "kari@example.no").await;
+        let off = mail
+            .iter()
+            .find(|m| m.email.subject.contains("avlyst"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{name}: {:?}",
+                    mail.iter().map(|m| &m.email.subject).collect::<Vec<_>>()
+                )
+            });
+        assert!(
+            off.email.text.contains("Kursleder er syk"),
+            "{name}: {}",
+            off.email.text
+        );
+    }
+}

@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from './fixtures/axe';
-import { emailsTo } from './fixtures/mail';
+import { emailsTo, waitForEmail } from './fixtures/mail';
 import { expect, test } from './fixtures/pages';
 import type { Browser, Page, TestInfo } from '@playwright/test';
 
@@ -180,4 +180,40 @@ test('a coordinator publishes a weekly group through an editor, and residents fi
       .toBe(true);
   }
   await editorPage.context().close();
+});
+
+test('a coordinator calls off a course day and the participant is told', async ({ browser, request }, info) => {
+  const slug = `provekurs-${info.project.name}`;
+  const email = `deltaker-${info.project.name}-${Date.now()}@example.com`;
+  const signUp = await request.post(`/tilbud/${slug}/pamelding`, {
+    form: { participant_name: 'Kari Deltaker', participant_email: email, consent: '1', website: '' },
+    maxRedirects: 0,
+  });
+  expect(signUp.status()).toBe(303);
+
+  const page = await newPage(browser);
+  await signIn(page, coordinator(info));
+  await findOffering(page, slug);
+  const row = page.locator('tr', { has: page.locator(`a[href="/tilbud/${slug}"]`) });
+  await row.getByRole('link', { name: 'Avlys en dato' }).click();
+  await expectNoAxeViolations(page);
+  // Nothing chosen: asked again, the reason kept.
+  await page.getByLabel(/^Hvorfor/).fill('Kursleder er syk');
+  await page.getByRole('button', { name: 'Avlys datoen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Velg en av de kommende datoene');
+  await expect(page.getByLabel(/^Hvorfor/)).toHaveValue('Kursleder er syk');
+  const day = page.getByRole('radio').first();
+  const date = await day.getAttribute('value');
+  await day.check();
+  await page.getByRole('button', { name: 'Avlys datoen' }).click();
+  await expect(page.getByRole('status')).toContainText('Datoen er avlyst');
+  await page.context().close();
+
+  const mail = await waitForEmail(email, 'Kursleder er syk');
+  expect(mail.subject).toContain('en kursdag er avlyst');
+  const publicPage = await (await request.get(`/tilbud/${slug}`)).text();
+  expect(publicPage).toContain('Avlyst');
+  const calendar = await (await request.get(`/tilbud/${slug}/kalender.ics`)).text();
+  expect(calendar).toContain('STATUS:CANCELLED');
+  expect(calendar).toContain(`DTSTART;TZID=Europe/Oslo:${date!.replaceAll('-', '')}T100000`);
 });

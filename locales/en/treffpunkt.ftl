@@ -460,3 +460,20 @@ staff-new-activity_group = New activity group
 staff-new-meeting_place = New meeting place
 staff-new-volunteer_centre = New volunteer centre
 staff-new-course = New course
+offering-cancelled = Cancelled
+staff-not-a-meeting-title = Not one of the dates
+staff-not-a-meeting = Choose one of the offering's coming dates.
+email-date_cancelled-subject = { $course }: a course day is cancelled
+email-date_cancelled-body = A course day of { $course } is cancelled. The other days go ahead as planned. Cancelled:
+staff-cancel-link = Cancel a date
+staff-cancel-title = Cancel a date: { $title }
+staff-cancel-which = Which date is cancelled?
+staff-cancel-reason = Why (shown on the site and in the email)
+staff-cancel-reason-hint = For example “The course leader is ill”. One line.
+staff-cancel-emailed = { $count ->
+    [one] The one person signed up is emailed about it.
+   *[other] The { $count } people signed up are emailed about it.
+}
+staff-cancel-button = Cancel the date
+staff-cancel-done = The date is cancelled. The site and the calendar file show it now.
+staff-cancel-already = Already cancelled

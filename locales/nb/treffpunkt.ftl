@@ -460,3 +460,20 @@ staff-new-activity_group = Ny aktivitetsgruppe
 staff-new-meeting_place = Ny møteplass
 staff-new-volunteer_centre = Ny frivilligsentral
 staff-new-course = Nytt kurs
+offering-cancelled = Avlyst
+staff-not-a-meeting-title = Ikke en av datoene
+staff-not-a-meeting = Velg en av de kommende datoene tilbudet har.
+email-date_cancelled-subject = { $course }: en kursdag er avlyst
+email-date_cancelled-body = En kursdag på { $course } er avlyst. De andre kursdagene går som planlagt. Avlyst:
+staff-cancel-link = Avlys en dato
+staff-cancel-title = Avlys en dato: { $title }
+staff-cancel-which = Hvilken dato avlyses?
+staff-cancel-reason = Hvorfor (vises på nettsiden og i e-posten)
+staff-cancel-reason-hint = For eksempel «Kursleder er syk». Én linje.
+staff-cancel-emailed = { $count ->
+    [one] Den som er påmeldt, får e-post om det.
+   *[other] De { $count } som er påmeldt, får e-post om det.
+}
+staff-cancel-button = Avlys datoen
+staff-cancel-done = Datoen er avlyst. Nettsiden og kalenderfilen viser det nå.
+staff-cancel-already = Allerede avlyst

@@ -460,3 +460,20 @@ staff-new-activity_group = Ny aktivitetsgruppe
 staff-new-meeting_place = Ny møtestad
 staff-new-volunteer_centre = Ny frivilligsentral
 staff-new-course = Nytt kurs
+offering-cancelled = Avlyst
+staff-not-a-meeting-title = Ikkje ein av datoane
+staff-not-a-meeting = Vel ein av dei komande datoane tilbodet har.
+email-date_cancelled-subject = { $course }: ein kursdag er avlyst
+email-date_cancelled-body = Ein kursdag på { $course } er avlyst. Dei andre kursdagane går som planlagt. Avlyst:
+staff-cancel-link = Avlys ein dato
+staff-cancel-title = Avlys ein dato: { $title }
+staff-cancel-which = Kva for ein dato blir avlyst?
+staff-cancel-reason = Kvifor (blir vist på nettsida og i e-posten)
+staff-cancel-reason-hint = Til dømes «Kursleiaren er sjuk». Éi linje.
+staff-cancel-emailed = { $count ->
+    [one] Den som er påmeld, får e-post om det.
+   *[other] Dei { $count } som er påmelde, får e-post om det.
+}
+staff-cancel-button = Avlys datoen
+staff-cancel-done = Datoen er avlyst. Nettsida og kalenderfila viser det no.
+staff-cancel-already = Allereie avlyst

@@ -1,6 +1,7 @@
 //! The staff area: accounts with a role, the organisations a coordinator
 //! may work for, emailed sign-in codes, server-side sign-in sessions and
-//! an append-only audit log.
+//! an append-only audit log; and the single dates an offering is
+//! cancelled on, with the reason.
 //!
 //! The course meetings' table was called `session`; it becomes
 //! `course_session` first, so that nobody mistakes one kind of session for
@@ -87,7 +88,19 @@ enum AuditEvent {
 #[derive(DeriveIden)]
 enum Offering {
     Table,
+    Id,
     ReviewComment,
+}
+
+#[derive(DeriveIden)]
+enum CancelledDate {
+    Table,
+    Id,
+    OfferingId,
+    Date,
+    Reason,
+    AccountId,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
@@ -259,6 +272,36 @@ impl MigrationTrait for Migration {
                     // An editor's word to the organisation when a
                     // submission goes back to them.
                     .add_column(text_null(Offering::ReviewComment))
+                    .take(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(CancelledDate::Table)
+                    .col(pk_auto(CancelledDate::Id))
+                    .col(integer(CancelledDate::OfferingId))
+                    .col(date(CancelledDate::Date))
+                    .col(string(CancelledDate::Reason))
+                    .col(integer_null(CancelledDate::AccountId))
+                    .col(date_time(CancelledDate::CreatedAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(CancelledDate::Table, CancelledDate::OfferingId)
+                            .to(Offering::Table, Offering::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .take(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("cancelled_date_offering_date")
+                    .table(CancelledDate::Table)
+                    .col(CancelledDate::OfferingId)
+                    .col(CancelledDate::Date)
+                    .unique()
                     .take(),
             )
             .await?;

@@ -91,6 +91,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route(route::STAFF_OFFERING, post(forms::staff::post_offering))
         .route(
+            route::STAFF_CANCEL_DATE,
+            post(forms::staff::post_cancel_date),
+        )
+        .route(
             route::STAFF_OFFERING_STATUS,
             post(forms::staff::post_status),
         )

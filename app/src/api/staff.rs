@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::catalogue::OfferingFormPage;
+use crate::domain::catalogue::{CancelDatePage, OfferingFormPage};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::offering::OfferingKind;
@@ -70,4 +70,12 @@ pub async fn staff_offering_form(
     use crate::backend::catalogue::form;
     let (db, staff, _) = signed_in().await?;
     form::page(db.read(), &staff, kind, edit, copy, lang).await
+}
+
+/// The page for calling off one date of offering `id`.
+#[server]
+pub async fn staff_cancel_page(id: i32, lang: Lang) -> Result<CancelDatePage, AppError> {
+    use crate::backend::catalogue::cancel;
+    let (db, staff, now) = signed_in().await?;
+    cancel::page(&db, &staff, id, lang, now).await
 }

@@ -78,7 +78,20 @@ struct Event<'a> {
     end: NaiveDateTime,
     rrule: Option<String>,
     exdates: Vec<NaiveDateTime>,
+    /// For one meeting of a weekly event: which one (RECURRENCE-ID).
+    instance_of: Option<NaiveDateTime>,
+    /// Called off, with the reason (STATUS:CANCELLED).
+    cancelled: Option<&'a str>,
     detail: &'a OfferingDetail,
+}
+
+impl OfferingDetail {
+    fn cancellation(&self, date: chrono::NaiveDate) -> Option<&str> {
+        self.cancelled
+            .iter()
+            .find(|c| c.date == date)
+            .map(|c| c.reason.as_str())
+    }
 }
 
 /// The calendar file for `detail`. `page_url` is the offering's public page.
@@ -96,8 +109,9 @@ pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTim
             rrule.push_str(";UNTIL=");
             rrule.push_str(&until(end));
         }
+        let uid = format!("{}-weekly-{i}@treffpunkt", detail.card.slug);
         events.push(Event {
-            uid: format!("{}-weekly-{i}@treffpunkt", detail.card.slug),
+            uid: uid.clone(),
             start: first.starts_at(),
             end: first.ends_at(),
             rrule: Some(rrule),
@@ -106,8 +120,30 @@ pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTim
                 .iter()
                 .map(|d| d.and_time(slot.start))
                 .collect(),
+            instance_of: None,
+            cancelled: None,
             detail,
         });
+        // A meeting called off is that meeting of the series, cancelled:
+        // calendars show it struck through, with the reason.
+        for c in &detail.cancelled {
+            if let Some(meeting) = slot
+                .occurrences_from(c.date)
+                .next()
+                .filter(|o| o.date == c.date)
+            {
+                events.push(Event {
+                    uid: uid.clone(),
+                    start: meeting.starts_at(),
+                    end: meeting.ends_at(),
+                    rrule: None,
+                    exdates: Vec::new(),
+                    instance_of: Some(meeting.starts_at()),
+                    cancelled: Some(c.reason.as_str()),
+                    detail,
+                });
+            }
+        }
     }
     let sessions: &[Occurrence] = detail.course.as_ref().map_or(&[], |c| &c.sessions);
     for (i, s) in sessions.iter().enumerate() {
@@ -117,6 +153,8 @@ pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTim
             end: s.ends_at(),
             rrule: None,
             exdates: Vec::new(),
+            instance_of: None,
+            cancelled: detail.cancellation(s.date),
             detail,
         });
     }
@@ -154,11 +192,20 @@ fn write_event(e: &Event<'_>, stamp: &str, page_url: &str, out: &mut String) {
     if let Some(rule) = &e.rrule {
         lines.push(format!("RRULE:{rule}"));
     }
+    if let Some(instance) = e.instance_of {
+        lines.push(format!("RECURRENCE-ID;TZID={OSLO}:{}", local(instance)));
+    }
+    if e.cancelled.is_some() {
+        lines.push("STATUS:CANCELLED".to_string());
+    }
     for x in &e.exdates {
         lines.push(format!("EXDATE;TZID={OSLO}:{}", local(*x)));
     }
     lines.push(format!("SUMMARY:{}", escape(&d.card.text.title)));
-    let description = format!("{}\n\n{page_url}", d.card.text.summary);
+    let description = match e.cancelled {
+        Some(reason) => format!("{reason}\n\n{}\n\n{page_url}", d.card.text.summary),
+        None => format!("{}\n\n{page_url}", d.card.text.summary),
+    };
     lines.push(format!("DESCRIPTION:{}", escape(&description)));
     if let Some(v) = &d.venue {
         let place = v.one_line();

@@ -695,3 +695,25 @@ impl OfferingForm {
         form
     }
 }
+
+/// The page for calling off one date of an offering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelDatePage {
+    pub id: i32,
+    pub title: String,
+    /// The coming meetings or sessions, those called off among them.
+    pub upcoming: Vec<super::schedule::Occurrence>,
+    pub cancelled: Vec<super::schedule::Cancellation>,
+    /// How many people are signed up (a course's, who will be emailed).
+    pub signed_up: u32,
+    pub today: NaiveDate,
+}
+
+/// A call-off the server turned back, or the count of people emailed
+/// after one went through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CancelSubmission {
+    pub date: String,
+    pub reason: String,
+    pub error: Option<super::error::AppError>,
+}

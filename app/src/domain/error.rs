@@ -48,6 +48,9 @@ pub enum AppError {
     /// An organiser adding someone to a full course without a waiting list.
     #[strum(serialize = "staff-course-full")]
     CourseFull,
+    /// A date to call off that is not one of the offering's coming meetings.
+    #[strum(serialize = "staff-not-a-meeting")]
+    NotAMeeting,
 }
 
 impl AppError {
@@ -71,7 +74,10 @@ impl AppError {
             AppError::RateLimited => 429,
             AppError::CrossSite | AppError::Forbidden => 403,
             AppError::SignInRequired => 401,
-            AppError::SignInCodeInvalid | AppError::EmailInvalid | AppError::CourseFull => 422,
+            AppError::SignInCodeInvalid
+            | AppError::EmailInvalid
+            | AppError::CourseFull
+            | AppError::NotAMeeting => 422,
         }
     }
 

@@ -26,6 +26,9 @@ coded_enum! {
         CourseFull,
         /// A member of staff's one-time sign-in code and link.
         SignInCode,
+        /// A session of the course was called off; lists every date
+        /// called off, with the reasons.
+        DateCancelled,
     }
 }
 

@@ -202,7 +202,11 @@ pub struct OfferingDetail {
     pub venue: Option<VenueDto>,
     pub contact: Contact,
     pub weekly: Vec<WeeklySlotDto>,
+    /// The next times, cancelled ones among them (see `cancelled`).
     pub upcoming: Vec<Occurrence>,
+    /// Dates called off, with the reason.
+    #[serde(default)]
+    pub cancelled: Vec<super::schedule::Cancellation>,
     pub course: Option<CourseInfo>,
     /// For a volunteer centre: the other offerings its organisation runs.
     pub runs: Vec<OfferingCard>,

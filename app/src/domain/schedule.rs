@@ -104,6 +104,26 @@ pub fn upcoming(
     all
 }
 
+/// A meeting or session called off, with what residents are told.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cancellation {
+    pub date: NaiveDate,
+    pub reason: String,
+}
+
+/// The next occurrence that has not ended by `now` and is not called off:
+/// what a card and a listing show as "next".
+pub fn next_held(
+    weekly: &[WeeklySlotDto],
+    sessions: &[Occurrence],
+    cancelled: &[Cancellation],
+    now: NaiveDateTime,
+) -> Option<Occurrence> {
+    upcoming(weekly, sessions, now, cancelled.len() + 1)
+        .into_iter()
+        .find(|o| !cancelled.iter().any(|c| c.date == o.date))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +199,21 @@ mod tests {
         assert_eq!(
             next,
             vec![d("2026-12-15"), d("2026-12-16"), d("2026-12-17")]
+        );
+    }
+
+    #[test]
+    fn the_next_meeting_passes_over_a_cancelled_one() {
+        let now = d("2026-12-14").and_time(t("09:00"));
+        let off = [Cancellation {
+            date: d("2026-12-15"),
+            reason: "Sykdom".into(),
+        }];
+        let next = next_held(&[tuesday_slot()], &[], &off, now).map(|o| o.date);
+        assert_eq!(
+            next,
+            Some(d("2027-01-05")),
+            "15 December is off, 22 and 29 skipped"
         );
     }
 

@@ -36,6 +36,7 @@ coded_enum! {
         StatusChanged,
         OfferingCreated,
         OfferingEdited,
+        DateCancelled,
     }
 }
 

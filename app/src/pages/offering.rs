@@ -60,7 +60,15 @@ fn render(
         tr.t("offering-when")
     };
     let weekly = weekly_list(tr, &d.weekly, today);
-    let upcoming: Vec<String> = d.upcoming.iter().map(|o| when(tr, o, today)).collect();
+    // A date called off stays in the list, marked, with the reason.
+    let upcoming: Vec<(String, Option<String>)> = d
+        .upcoming
+        .iter()
+        .map(|o| {
+            let off = d.cancelled.iter().find(|c| c.date == o.date);
+            (when(tr, o, today), off.map(|c| c.reason.clone()))
+        })
+        .collect();
     let has_times =
         !d.weekly.is_empty() || d.course.as_ref().is_some_and(|c| !c.sessions.is_empty());
     let course = d.course.as_ref().map(|c| {
@@ -183,7 +191,21 @@ fn render(
                         view! {
                             <h3>{tr.t("offering-next-times")}</h3>
                             <ul class="upcoming">
-                                {upcoming.into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}
+                                {upcoming
+                                    .into_iter()
+                                    .map(|(time, off)| match off {
+                                        None => view! { <li>{time}</li> }.into_any(),
+                                        Some(reason) => view! {
+                                            <li class="cancelled">
+                                                <del>{time}</del>
+                                                " "
+                                                <strong>{tr.t("offering-cancelled")}</strong>
+                                                {(!reason.is_empty()).then(|| view! { ": " {reason} })}
+                                            </li>
+                                        }
+                                        .into_any(),
+                                    })
+                                    .collect_view()}
                             </ul>
                         }
                     })}

@@ -9,11 +9,11 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use app::backend::catalogue::{offering, status};
+use app::backend::catalogue::{cancel, offering, status};
 use app::backend::clock::Now;
 use app::backend::staff::{access, audit, participants, roster, sessions, sign_in};
 use app::domain::Code;
-use app::domain::catalogue::{OfferingForm, OfferingSubmission};
+use app::domain::catalogue::{CancelSubmission, OfferingForm, OfferingSubmission};
 use app::domain::error::AppError;
 use app::domain::offering::{OfferingKind, OfferingStatus};
 use app::domain::staff::{AuditAction, PhoneSignUpForm, PhoneSubmission, SignInStep, SignUpAction};
@@ -479,6 +479,62 @@ async fn save_offering(state: AppState, request: Request, id: Option<i32>) -> Re
         leptos::prelude::provide_context(submission.clone())
     })
     .await
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct CancelForm {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /ansatt/tilbud/<id>/avlys`: calls off one date; then the page
+/// again, which says it is done. A missing or wrong date comes back with
+/// the reason as typed.
+pub async fn post_cancel_date(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let form: CancelForm = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let now = Now::real();
+    let cookie = sessions::from_headers(&parts.headers);
+    let result: Result<i32, AppError> = async {
+        let staff = access::signed_in(&state.db, cookie.as_deref(), now).await?;
+        let id: i32 = id.parse().map_err(|_| AppError::NotFound)?;
+        let date = form.date.parse().map_err(|_| AppError::NotAMeeting)?;
+        cancel::cancel_date(&state.db, &staff, id, date, &form.reason, now).await?;
+        Ok(id)
+    }
+    .await;
+    match result {
+        Ok(id) => {
+            state.wake.notify_one();
+            let page = format!("{}?{}=1", paths::staff_cancel_date(id), paths::SAVED);
+            Redirect::to(&page).into_response()
+        }
+        Err(AppError::SignInRequired) => Redirect::to(&paths::staff_sign_in()).into_response(),
+        Err(AppError::NotAMeeting) => {
+            let submission = CancelSubmission {
+                date: form.date,
+                reason: form.reason,
+                error: Some(AppError::NotAMeeting),
+            };
+            render::with_context(&state, parts, move || {
+                leptos::prelude::provide_context(submission.clone())
+            })
+            .await
+        }
+        Err(e) => {
+            e.log();
+            render::refused(&state, parts, e).await
+        }
+    }
 }
 
 /// `GET /ansatt/kurs/<id>/deltakere.csv`: the course's people for a

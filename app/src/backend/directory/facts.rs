@@ -10,14 +10,14 @@ use strum::IntoEnumIterator;
 
 use super::district_name;
 use crate::backend::entities::{
-    category, course_session, district, offering, offering_audience, offering_category,
-    offering_text, skipped_date, venue, weekly_slot,
+    cancelled_date, category, course_session, district, offering, offering_audience,
+    offering_category, offering_text, skipped_date, venue, weekly_slot,
 };
 use crate::domain::lang::Lang;
 use crate::domain::offering::{
     Accessibility, Audience, LocalizedText, OfferingCard, VenueDto, WeeklySlotDto,
 };
-use crate::domain::schedule::{Occurrence, upcoming};
+use crate::domain::schedule::{Cancellation, Occurrence, next_held};
 
 pub(super) fn fallback_text(o: &offering::Model) -> LocalizedText {
     LocalizedText {
@@ -75,6 +75,15 @@ impl TextRef<'_> {
 pub(super) struct Schedule {
     pub(super) weekly: Vec<WeeklySlotDto>,
     pub(super) sessions: Vec<Occurrence>,
+    /// Single dates called off, in date order.
+    pub(super) cancelled: Vec<Cancellation>,
+}
+
+impl Schedule {
+    /// The next meeting that takes place.
+    pub(super) fn next(&self, now: NaiveDateTime) -> Option<Occurrence> {
+        next_held(&self.weekly, &self.sessions, &self.cancelled, now)
+    }
 }
 
 /// Everything about a set of offerings that lives in other tables, loaded
@@ -164,6 +173,22 @@ impl Facts {
                 });
         }
 
+        for c in cancelled_date::Entity::find()
+            .filter(cancelled_date::Column::OfferingId.is_in(ids.clone()))
+            .order_by_asc(cancelled_date::Column::Date)
+            .all(db)
+            .await?
+        {
+            schedules
+                .entry(c.offering_id)
+                .or_default()
+                .cancelled
+                .push(Cancellation {
+                    date: c.date,
+                    reason: c.reason,
+                });
+        }
+
         let all_categories: HashMap<i32, category::Model> = category::Entity::find()
             .all(db)
             .await?
@@ -232,9 +257,7 @@ impl Facts {
                 .map(|d| district_name(d, lang))
                 .unwrap_or_default(),
             venue_name: venue.map(|v| v.name.clone()),
-            next: upcoming(&schedule.weekly, &schedule.sessions, now, 1)
-                .first()
-                .copied(),
+            next: schedule.next(now),
             price_nok: o.price_nok,
             sign_up_required: o.sign_up_required,
             access: venue.map(access),

@@ -636,6 +636,7 @@ async fn detail(
             phone: o.contact_phone.clone(),
         },
         upcoming: upcoming(&schedule.weekly, &schedule.sessions, now, UPCOMING_ON_PAGE),
+        cancelled: schedule.cancelled.clone(),
         course: match o.capacity {
             Some(capacity) => Some(CourseInfo {
                 capacity,

@@ -22,7 +22,7 @@ use crate::backend::entities::{directory_state, listing, offering};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::offering::{Audience, OfferingStatus};
-use crate::domain::schedule::{TimeOfDay, upcoming};
+use crate::domain::schedule::TimeOfDay;
 
 /// Offerings refreshed in one go.
 const CHUNK: usize = 500;
@@ -60,9 +60,7 @@ fn row(o: &offering::Model, facts: &Facts, now: NaiveDateTime) -> listing::Activ
     let text = |lang: Lang| facts.texts.get(&(o.id, lang));
     let nb = text(Lang::Nb);
     let schedule = facts.schedule(o.id);
-    let next = upcoming(&schedule.weekly, &schedule.sessions, now, 1)
-        .first()
-        .copied();
+    let next = schedule.next(now);
     let has_times = !schedule.weekly.is_empty() || !schedule.sessions.is_empty();
     let shown = o.status == OfferingStatus::Published && (next.is_some() || !has_times);
     let today = now.date();

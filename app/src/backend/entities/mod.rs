@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_organisation;
 pub mod audit_event;
+pub mod cancelled_date;
 pub mod category;
 pub mod course_session;
 pub mod directory_state;

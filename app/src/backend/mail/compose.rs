@@ -166,7 +166,7 @@ fn still_true(kind: EmailKind, person: &sign_up::Model) -> bool {
         EmailKind::Confirmed | EmailKind::Reminder => status == SignUpStatus::Confirmed,
         EmailKind::Promoted => status.holds_place(),
         EmailKind::Cancelled => status == SignUpStatus::Cancelled,
-        EmailKind::AlreadySignedUp => status.is_active(),
+        EmailKind::AlreadySignedUp | EmailKind::DateCancelled => status.is_active(),
         EmailKind::CourseFull => true,
         // Not about a sign-up; never reaches here.
         EmailKind::SignInCode => false,

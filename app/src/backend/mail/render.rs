@@ -49,7 +49,7 @@ pub struct Email {
 fn with_calendar(kind: EmailKind) -> bool {
     matches!(
         kind,
-        EmailKind::Confirmed | EmailKind::Promoted | EmailKind::Reminder
+        EmailKind::Confirmed | EmailKind::Promoted | EmailKind::Reminder | EmailKind::DateCancelled
     )
 }
 
@@ -95,6 +95,25 @@ pub fn render(input: &Input<'_>) -> Email {
         args.push(("until", when.into()));
     }
     blocks.push(Block::Para(tr.t_with(&body_key, &args)));
+    if input.kind == EmailKind::DateCancelled {
+        let off = d
+            .course
+            .as_ref()
+            .map(|c| c.sessions.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|s| {
+                let c = d.cancelled.iter().find(|c| c.date == s.date)?;
+                let when = when(&tr, s, input.today);
+                Some(if c.reason.is_empty() {
+                    when
+                } else {
+                    format!("{when}: {}", c.reason)
+                })
+            })
+            .collect();
+        blocks.push(Block::List(off));
+    }
     if let Some(row) = input.sign_up
         && let (Some(name), Some(_)) = (&row.registrant_name, &row.registrant_email)
     {
