@@ -29,6 +29,7 @@ use crate::pages::staff::cancel::CancelDatePage;
 use crate::pages::staff::course::CoursePeoplePage;
 use crate::pages::staff::dashboard::DashboardPage;
 use crate::pages::staff::offering::{CopyOfferingPage, EditOfferingPage, NewOfferingPage};
+use crate::pages::staff::reports::{AuditLogView, OutboxView};
 use crate::pages::staff::sign_in::{SignInLinkPage, SignInPage};
 use crate::pages::{
     district::DistrictPage, home::HomePage, not_found::NotFound, offering::OfferingPage,
@@ -220,6 +221,16 @@ pub fn App() -> impl IntoView {
                                     StaticSegment(segment::CANCEL_DATE),
                                 )
                                 view=CancelDatePage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(StaticSegment(segment::STAFF), StaticSegment(segment::OUTBOX))
+                                view=OutboxView
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(StaticSegment(segment::STAFF), StaticSegment(segment::AUDIT_LOG))
+                                view=AuditLogView
                                 ssr=SsrMode::Async
                             />
                         </Routes>

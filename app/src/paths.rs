@@ -24,6 +24,8 @@ pub mod segment {
     pub const NEW_OFFERING: &str = "nytt-tilbud";
     pub const COPY: &str = "kopi";
     pub const CANCEL_DATE: &str = "avlys";
+    pub const OUTBOX: &str = "utboks";
+    pub const AUDIT_LOG: &str = "logg";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -45,6 +47,8 @@ pub mod route {
     pub const STAFF_NEW_OFFERING: &str = "/ansatt/nytt-tilbud";
     pub const STAFF_OFFERING: &str = "/ansatt/tilbud/{id}";
     pub const STAFF_CANCEL_DATE: &str = "/ansatt/tilbud/{id}/avlys";
+    pub const STAFF_OUTBOX_RETRY: &str = "/ansatt/utboks/{id}/igjen";
+    pub const STAFF_CONFIRM_OFFERING: &str = "/ansatt/tilbud/{id}/bekreft";
     pub const STAFF_SIGN_UP_ACTION: &str = "/ansatt/kurs/{id}/pamelding/{sign_up}/{action}";
     pub const STAFF_PHONE_SIGN_UP: &str = "/ansatt/kurs/{id}/telefon";
 }
@@ -139,6 +143,9 @@ pub fn staff_list(filter: &StaffFilter, page: u32) -> String {
     if !filter.q.is_empty() {
         query.push(("q", filter.q.clone()));
     }
+    if filter.stale {
+        query.push(("stale", "1".to_string()));
+    }
     if page > 1 {
         query.push(("page", page.to_string()));
     }
@@ -168,6 +175,26 @@ pub fn staff_new_offering(kind: OfferingKind) -> String {
 /// `/ansatt/tilbud/<id>`: an offering's form, and where it posts.
 pub fn staff_offering(id: i32) -> String {
     route::STAFF_OFFERING.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/tilbud/<id>/bekreft`: say a listing is still right.
+pub fn staff_confirm_offering(id: i32) -> String {
+    route::STAFF_CONFIRM_OFFERING.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/utboks`: the outbox, for editors.
+pub fn staff_outbox() -> String {
+    format!("{}/{}", staff_home(), segment::OUTBOX)
+}
+
+/// `/ansatt/utboks/<id>/igjen`: try a failed email again.
+pub fn staff_outbox_retry(id: i32) -> String {
+    route::STAFF_OUTBOX_RETRY.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/logg`: the audit log.
+pub fn staff_audit_log() -> String {
+    format!("{}/{}", staff_home(), segment::AUDIT_LOG)
 }
 
 /// `/ansatt/tilbud/<id>/avlys`: call off one date, and where it posts.

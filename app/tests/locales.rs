@@ -8,11 +8,12 @@ use app::backend::mail::{EmailKind, render};
 use app::domain::Code;
 use app::domain::error::AppError;
 use app::domain::lang::Lang;
+use app::domain::mail::OutboxStatus;
 use app::domain::offering::{Audience, OfferingKind, OfferingStatus};
 use app::domain::schedule::TimeOfDay;
 use app::domain::sign_up::Problem;
 use app::domain::sign_up::SignUpStatus;
-use app::domain::staff::Role;
+use app::domain::staff::{AuditAction, Role};
 use app::i18n::loader as i18n;
 use regex::Regex;
 use strum::IntoEnumIterator;
@@ -60,6 +61,9 @@ fn dynamic_keys() -> Vec<String> {
     keys.extend(EmailKind::iter().flat_map(render::keys));
     keys.extend(Role::iter().map(|r| format!("staff-role-{}", r.code())));
     keys.extend(OfferingKind::iter().map(|k| format!("staff-new-{}", k.code())));
+    keys.extend(EmailKind::iter().map(|k| format!("staff-email-{}", k.code())));
+    keys.extend(OutboxStatus::iter().map(|s| format!("staff-outbox-{}", s.code())));
+    keys.extend(AuditAction::iter().map(|a| format!("staff-audit-{}", a.code())));
     keys.extend(OfferingStatus::iter().map(|s| format!("staff-offering-status-{}", s.code())));
     keys.extend(SignUpStatus::iter().map(|s| format!("staff-status-{}", s.code())));
     keys

@@ -19,6 +19,11 @@ use support::{COURSE, Inbox, at, course_row, databases, now, person, settings};
 const COORDINATOR_LMS: &str = "lise@lms.example";
 const COORDINATOR_OSTBYEN: &str = "ola@ostbyen.example";
 const EDITOR: &str = "redaktor@fjordvik.kommune.example";
+/// Listings last confirmed before this are stale (90 days, as by default).
+fn stale_since() -> chrono::NaiveDateTime {
+    now().utc - chrono::Duration::days(90)
+}
+
 /// Sign-in emails an address gets an hour, as by default.
 const PER_HOUR: u32 = 5;
 
@@ -350,10 +355,16 @@ async fn a_coordinator_reaches_only_their_organisations_courses() {
             Err(AppError::NotFound),
             "{name}"
         );
-        let (mine, total) =
-            roster::offerings(db.read(), &ostbyen, &StaffFilter::default(), Lang::Nb, 1)
-                .await
-                .unwrap();
+        let (mine, total) = roster::offerings(
+            db.read(),
+            &ostbyen,
+            &StaffFilter::default(),
+            stale_since(),
+            Lang::Nb,
+            1,
+        )
+        .await
+        .unwrap();
         assert!(
             total > 0
                 && mine
@@ -361,16 +372,22 @@ async fn a_coordinator_reaches_only_their_organisations_courses() {
                     .all(|o| o.organisation == "Østbyen frivilligsentral"),
             "{name}"
         );
-        let (all, every) =
-            roster::offerings(db.read(), &editor, &StaffFilter::default(), Lang::Nb, 1)
-                .await
-                .unwrap();
+        let (all, every) = roster::offerings(
+            db.read(),
+            &editor,
+            &StaffFilter::default(),
+            stale_since(),
+            Lang::Nb,
+            1,
+        )
+        .await
+        .unwrap();
         assert!(every > total && all.len() as u32 == every, "{name}");
         let kols = StaffFilter {
             q: "Leve med KOLS".into(),
             ..StaffFilter::default()
         };
-        let (found, _) = roster::offerings(db.read(), &editor, &kols, Lang::Nb, 1)
+        let (found, _) = roster::offerings(db.read(), &editor, &kols, stale_since(), Lang::Nb, 1)
             .await
             .unwrap();
         assert_eq!(
@@ -378,7 +395,7 @@ async fn a_coordinator_reaches_only_their_organisations_courses() {
             [COURSE],
             "{name}"
         );
-        let (none, _) = roster::offerings(db.read(), &ostbyen, &kols, Lang::Nb, 1)
+        let (none, _) = roster::offerings(db.read(), &ostbyen, &kols, stale_since(), Lang::Nb, 1)
             .await
             .unwrap();
         assert!(none.is_empty(), "{name}: search stays within reach");
@@ -624,9 +641,10 @@ async fn a_submission_waits_for_an_editor_and_then_shows_on_the_public_pages() {
             status: Some(OfferingStatus::Submitted),
             ..StaffFilter::default()
         };
-        let (waiting, _) = roster::offerings(db.read(), &editor, &queue, Lang::Nb, 1)
-            .await
-            .unwrap();
+        let (waiting, _) =
+            roster::offerings(db.read(), &editor, &queue, stale_since(), Lang::Nb, 1)
+                .await
+                .unwrap();
         assert_eq!(
             waiting.iter().map(|o| o.id).collect::<Vec<_>>(),
             [group.id],
@@ -911,6 +929,138 @@ async fn a_cancelled_session_shows_on_the_page_in_the_calendar_and_reaches_the_p
             off.email.text.contains("Kursleder er syk"),
             "{name}: {}",
             off.email.text
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_listing_unconfirmed_for_ninety_days_reminds_its_coordinators_once() {
+    use app::backend::catalogue::status;
+    use app::backend::entities::offering;
+    use app::backend::jobs::stale;
+    use sea_orm::{ActiveModelTrait, Set};
+    for (name, db) in databases().await {
+        let group = course_row(&db, "sterk-og-stodig").await;
+        let mut old: offering::ActiveModel = group.clone().into();
+        old.confirmed_at = Set(Some(now().utc - chrono::Duration::days(91)));
+        old.update(db.write()).await.unwrap();
+        let ola = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        assert_eq!(
+            roster::stale(db.read(), &ola, stale_since()).await.unwrap(),
+            1,
+            "{name}"
+        );
+        assert_eq!(stale::run(&db, now(), 90).await.unwrap(), 1, "{name}");
+        assert_eq!(stale::run(&db, now(), 90).await.unwrap(), 0, "{name}: once");
+        let inbox = Inbox::new();
+        let mail = inbox.to(&db, COORDINATOR_OSTBYEN).await;
+        let reminder = mail
+            .iter()
+            .find(|m| m.email.subject.contains("fortsatt"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{name}: {:?}",
+                    mail.iter().map(|m| &m.email.subject).collect::<Vec<_>>()
+                )
+            });
+        assert!(
+            reminder
+                .email
+                .text
+                .contains(&format!("/ansatt/tilbud/{}", group.id)),
+            "{name}: {}",
+            reminder.email.text
+        );
+        assert!(
+            inbox.to(&db, COORDINATOR_LMS).await.is_empty(),
+            "{name}: not another organisation's"
+        );
+        status::confirm(&db, &ola, group.id, now()).await.unwrap();
+        assert_eq!(
+            roster::stale(db.read(), &ola, stale_since()).await.unwrap(),
+            0,
+            "{name}"
+        );
+        let row = course_row(&db, "sterk-og-stodig").await;
+        assert_eq!(
+            row.stale_reminded_at, None,
+            "{name}: reminded again next time"
+        );
+    }
+}
+
+#[tokio::test]
+async fn editors_see_the_outbox_and_the_log_and_coordinators_do_not() {
+    use app::backend::entities::outbox;
+    use app::backend::staff::reports;
+    use app::domain::mail::OutboxStatus;
+    use sea_orm::{ActiveModelTrait, Set};
+    for (name, db) in databases().await {
+        signing::sign_up(
+            &db,
+            COURSE,
+            &person("kari@example.no"),
+            Lang::Nb,
+            now(),
+            &settings(),
+        )
+        .await
+        .unwrap();
+        let editor = signed_in_as(&db, EDITOR).await;
+        let lise = signed_in_as(&db, COORDINATOR_LMS).await;
+        let row = outbox::Entity::find()
+            .filter(outbox::Column::Recipient.eq("kari@example.no"))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let mut failed: outbox::ActiveModel = row.clone().into();
+        failed.status = Set(OutboxStatus::Failed);
+        failed.attempts = Set(8);
+        failed.update(db.write()).await.unwrap();
+        assert_eq!(
+            reports::outbox(db.read(), &lise, 1).await.map(|_| ()),
+            Err(AppError::Forbidden),
+            "{name}"
+        );
+        let page = reports::outbox(db.read(), &editor, 1).await.unwrap();
+        assert_eq!(page.failed, 1, "{name}");
+        let entry = page.entries.iter().find(|e| e.id == row.id).unwrap();
+        assert_eq!(entry.to, "k***@e***.no", "{name}: masked");
+        assert!(entry.retry, "{name}");
+        reports::retry(&db, &editor, row.id, now()).await.unwrap();
+        let again = outbox::Entity::find_by_id(row.id)
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.status, OutboxStatus::Pending, "{name}");
+        assert_eq!(
+            reports::retry(&db, &editor, row.id, now()).await,
+            Err(AppError::NotFound),
+            "{name}: only a failed one"
+        );
+        assert_eq!(
+            reports::audit_log(db.read(), &lise, Lang::Nb, 1)
+                .await
+                .map(|_| ()),
+            Err(AppError::Forbidden),
+            "{name}"
+        );
+        let log = reports::audit_log(db.read(), &editor, Lang::Nb, 1)
+            .await
+            .unwrap();
+        assert!(
+            log.entries
+                .iter()
+                .any(|e| e.action == AuditAction::EmailRetried
+                    && e.who.as_deref() == Some("Mari Redaktør")),
+            "{name}"
+        );
+        let text = format!("{:?}", log.entries);
+        assert!(
+            !text.contains("kari"),
+            "{name}: no resident in the log: {text}"
         );
     }
 }

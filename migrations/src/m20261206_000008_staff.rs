@@ -90,6 +90,8 @@ enum Offering {
     Table,
     Id,
     ReviewComment,
+    ConfirmedAt,
+    StaleRemindedAt,
 }
 
 #[derive(DeriveIden)]
@@ -275,6 +277,18 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
+        // When someone last said the listing is right (an edit says so
+        // too), and when its organisation was last reminded to.
+        for column in [Offering::ConfirmedAt, Offering::StaleRemindedAt] {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Offering::Table)
+                        .add_column(date_time_null(column))
+                        .take(),
+                )
+                .await?;
+        }
         manager
             .create_table(
                 Table::create()

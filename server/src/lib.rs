@@ -76,35 +76,53 @@ pub fn router(state: AppState) -> Router {
         .route(route::SIGN_UP, post(forms::sign_up::post_sign_up))
         .route(route::CONFIRM, post(forms::sign_up::post_confirm))
         .route(route::CANCEL, post(forms::sign_up::post_cancel))
-        .route(route::STAFF_SIGN_IN, post(forms::staff::post_sign_in))
-        .route(route::STAFF_SIGN_IN_CODE, post(forms::staff::post_code))
-        .route(route::STAFF_SIGN_IN_LINK, post(forms::staff::post_link))
-        .route(route::STAFF_SIGN_OUT, post(forms::staff::post_sign_out))
+        .route(
+            route::STAFF_SIGN_IN,
+            post(forms::staff::sign_in::post_sign_in),
+        )
+        .route(
+            route::STAFF_SIGN_IN_CODE,
+            post(forms::staff::sign_in::post_code),
+        )
+        .route(
+            route::STAFF_SIGN_IN_LINK,
+            post(forms::staff::sign_in::post_link),
+        )
+        .route(
+            route::STAFF_SIGN_OUT,
+            post(forms::staff::sign_in::post_sign_out),
+        )
         .route(
             route::STAFF_SIGN_OUT_EVERYWHERE,
-            post(forms::staff::post_sign_out_everywhere),
+            post(forms::staff::sign_in::post_sign_out_everywhere),
         )
-        .route(route::STAFF_COURSE_CSV, get(forms::staff::course_csv))
+        .route(
+            route::STAFF_COURSE_CSV,
+            get(forms::staff::courses::course_csv),
+        )
         .route(
             route::STAFF_NEW_OFFERING,
-            post(forms::staff::post_new_offering),
+            post(forms::staff::offerings::post_new_offering),
         )
-        .route(route::STAFF_OFFERING, post(forms::staff::post_offering))
+        .route(
+            route::STAFF_OFFERING,
+            post(forms::staff::offerings::post_offering),
+        )
         .route(
             route::STAFF_CANCEL_DATE,
-            post(forms::staff::post_cancel_date),
+            post(forms::staff::offerings::post_cancel_date),
         )
         .route(
             route::STAFF_OFFERING_STATUS,
-            post(forms::staff::post_status),
+            post(forms::staff::offerings::post_status),
         )
         .route(
             route::STAFF_SIGN_UP_ACTION,
-            post(forms::staff::post_sign_up_action),
+            post(forms::staff::courses::post_sign_up_action),
         )
         .route(
             route::STAFF_PHONE_SIGN_UP,
-            post(forms::staff::post_phone_sign_up),
+            post(forms::staff::courses::post_phone_sign_up),
         )
         .route(route::ASSET, get(assets::serve))
         .leptos_routes_with_context(

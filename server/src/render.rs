@@ -24,6 +24,7 @@ pub fn provide_state(state: &AppState) {
     provide_context(PublicSettings {
         anonymise_after_days: state.settings.jobs.anonymise_after_days,
         mail_kept_minutes: state.settings.mail.keep_sent.num_minutes(),
+        stale_after_days: state.settings.jobs.stale_after_days,
     });
 }
 

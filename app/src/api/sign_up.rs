@@ -10,6 +10,8 @@ use crate::domain::sign_up::SignUpStatus;
 pub struct PublicSettings {
     pub anonymise_after_days: i64,
     pub mail_kept_minutes: i64,
+    /// Days after its last confirmation that a listing is stale.
+    pub stale_after_days: i64,
 }
 
 /// What a confirm or cancel link is about.

@@ -7,7 +7,7 @@ use crate::domain::catalogue::{CancelDatePage, OfferingFormPage};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::offering::OfferingKind;
-use crate::domain::staff::{CourseRoster, Dashboard, StaffFilter};
+use crate::domain::staff::{AuditPage, CourseRoster, Dashboard, OutboxPage, StaffFilter};
 
 /// The database and the signed-in member of staff of this request.
 #[cfg(feature = "ssr")]
@@ -37,9 +37,13 @@ pub async fn staff_dashboard(
 ) -> Result<Dashboard, AppError> {
     use crate::backend::staff::{accounts, roster};
     use crate::domain::filter::bounded_page;
-    let (db, staff, _) = signed_in().await?;
+    let (db, staff, now) = signed_in().await?;
     let (filter, page) = (filter.bounded(), bounded_page(page));
-    let (offerings, total) = roster::offerings(db.read(), &staff, &filter, lang, page).await?;
+    let days =
+        use_context::<crate::api::sign_up::PublicSettings>().map_or(90, |s| s.stale_after_days);
+    let stale_since = now.utc - chrono::Duration::days(days);
+    let (offerings, total) =
+        roster::offerings(db.read(), &staff, &filter, stale_since, lang, page).await?;
     Ok(Dashboard {
         me: accounts::identity(db.read(), &staff).await?,
         offerings,
@@ -47,6 +51,8 @@ pub async fn staff_dashboard(
         page,
         filter,
         submitted: roster::submitted(db.read(), &staff).await?,
+        stale: roster::stale(db.read(), &staff, stale_since).await?,
+        today: now.local.date(),
     })
 }
 
@@ -78,4 +84,22 @@ pub async fn staff_cancel_page(id: i32, lang: Lang) -> Result<CancelDatePage, Ap
     use crate::backend::catalogue::cancel;
     let (db, staff, now) = signed_in().await?;
     cancel::page(&db, &staff, id, lang, now).await
+}
+
+/// The outbox, for editors.
+#[server]
+pub async fn staff_outbox(page: u32) -> Result<OutboxPage, AppError> {
+    use crate::backend::staff::reports;
+    use crate::domain::filter::bounded_page;
+    let (db, staff, _) = signed_in().await?;
+    reports::outbox(db.read(), &staff, bounded_page(page)).await
+}
+
+/// The audit log, for editors and administrators.
+#[server]
+pub async fn staff_audit_log(page: u32, lang: Lang) -> Result<AuditPage, AppError> {
+    use crate::backend::staff::reports;
+    use crate::domain::filter::bounded_page;
+    let (db, staff, _) = signed_in().await?;
+    reports::audit_log(db.read(), &staff, lang, bounded_page(page)).await
 }

@@ -446,6 +446,9 @@ pub struct JobSettings {
     pub reminder_days: i64,
     /// Days after a course's last session that sign-ups are anonymised.
     pub anonymise_after_days: i64,
+    /// Days after its last confirmation that a listing counts as stale and
+    /// its organisation's coordinators are reminded.
+    pub stale_after_days: i64,
 }
 
 impl JobSettings {
@@ -463,6 +466,13 @@ impl JobSettings {
                     "ANONYMISE_AFTER_DAYS",
                     30,
                     "days after a course's last session that everything personal about its sign-ups is removed",
+                )?
+                .into(),
+            stale_after_days: env
+                .positive(
+                    "STALE_AFTER_DAYS",
+                    90,
+                    "days after a listing was last confirmed (or edited) that its coordinators are emailed to confirm or update it; editors see it among the stale",
                 )?
                 .into(),
         })

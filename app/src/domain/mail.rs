@@ -29,6 +29,9 @@ coded_enum! {
         /// A session of the course was called off; lists every date
         /// called off, with the reasons.
         DateCancelled,
+        /// To a coordinator: a listing has not been confirmed for a long
+        /// time; confirm or update it.
+        StaleReminder,
     }
 }
 

@@ -207,6 +207,9 @@ pub struct OfferingDetail {
     /// Dates called off, with the reason.
     #[serde(default)]
     pub cancelled: Vec<super::schedule::Cancellation>,
+    /// The day someone last said the listing is right (or changed it).
+    #[serde(default)]
+    pub confirmed_on: Option<NaiveDate>,
     pub course: Option<CourseInfo>,
     /// For a volunteer centre: the other offerings its organisation runs.
     pub runs: Vec<OfferingCard>,

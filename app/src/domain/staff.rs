@@ -37,6 +37,8 @@ coded_enum! {
         OfferingCreated,
         OfferingEdited,
         DateCancelled,
+        EmailRetried,
+        OfferingConfirmed,
     }
 }
 
@@ -92,6 +94,10 @@ pub struct StaffOffering {
     pub choices: Vec<OfferingStatus>,
     /// An editor's word on a submission that went back.
     pub review_comment: Option<String>,
+    /// The day it was last confirmed or changed.
+    pub confirmed_on: chrono::NaiveDate,
+    /// Whether that is so long ago that it should be confirmed.
+    pub stale: bool,
 }
 
 /// Which offerings the staff list shows.
@@ -101,6 +107,9 @@ pub struct StaffFilter {
     pub status: Option<OfferingStatus>,
     /// Words of the title.
     pub q: String,
+    /// Only those not confirmed for a long time, the oldest first.
+    #[serde(default)]
+    pub stale: bool,
 }
 
 impl StaffFilter {
@@ -121,6 +130,9 @@ pub struct Dashboard {
     pub filter: StaffFilter,
     /// How many offerings in reach wait for approval.
     pub submitted: u32,
+    /// How many offerings in reach are stale.
+    pub stale: u32,
+    pub today: chrono::NaiveDate,
     /// Which page of them this is, 1 = the first.
     pub page: u32,
 }
@@ -260,4 +272,54 @@ mod tests {
             ["name", "phone", "needs_note"]
         );
     }
+}
+
+/// One email in the outbox, as an editor sees it: never its text, and
+/// the recipient masked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub id: i32,
+    pub kind: super::mail::EmailKind,
+    pub status: super::mail::OutboxStatus,
+    pub to: String,
+    pub attempts: i32,
+    /// Local time it was queued.
+    pub queued_at: chrono::NaiveDateTime,
+    /// Local time it was sent or given up.
+    pub finished_at: Option<chrono::NaiveDateTime>,
+    /// The last error, with addresses masked.
+    pub error: Option<String>,
+    /// Whether it can be tried again (it failed, and its recipient is kept).
+    pub retry: bool,
+}
+
+/// The outbox page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxPage {
+    pub entries: Vec<OutboxEntry>,
+    pub queued: u32,
+    pub failed: u32,
+    pub page: u32,
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Local time.
+    pub at: chrono::NaiveDateTime,
+    /// The account's name; none for the system.
+    pub who: Option<String>,
+    pub action: AuditAction,
+    /// The offering's id and title, when it was about one.
+    pub offering: Option<(i32, String)>,
+    pub subject: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// A page of the audit log, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    pub page: u32,
+    pub more: bool,
 }

@@ -238,6 +238,9 @@ fn render(
                 </ul>
             </section>
             {runs}
+            {d.confirmed_on.map(|on| view! {
+                <p class="confirmed-on">{tr.t_with("offering-confirmed-on", &[("date", tr.date(on, today.year()).into())])}</p>
+            })}
         </article>
     }
 }

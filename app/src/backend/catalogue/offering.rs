@@ -63,6 +63,8 @@ pub fn offering_row(
         last_session_end_at: Set(draft.sessions.iter().map(|s| s.1).max()),
         created_at: Set(now),
         updated_at: Set(now),
+        confirmed_at: Set(Some(now)),
+        stale_reminded_at: Set(None),
         ..Default::default()
     }
 }

@@ -110,3 +110,28 @@ pub async fn set(
     txn.commit().await?;
     Ok(())
 }
+
+/// Says that offering `id` is still right as it is: it stops counting as
+/// stale, and its public page says when it was confirmed.
+pub async fn confirm(db: &Db, staff: &Staff, id: i32, now: Now) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let row = access::offering(&txn, staff, id).await?;
+    let mut change: crate::backend::entities::offering::ActiveModel = row.into();
+    change.confirmed_at = Set(Some(now.utc));
+    change.stale_reminded_at = Set(None);
+    change.update(&txn).await?;
+    read_model::refresh(&txn, &[id], now.local, Why::Edited).await?;
+    audit::record(
+        &txn,
+        audit::Event {
+            by: Some(staff.id()),
+            action: AuditAction::OfferingConfirmed,
+            offering_id: Some(id),
+            ..audit::Event::default()
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

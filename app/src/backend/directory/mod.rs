@@ -637,6 +637,9 @@ async fn detail(
         },
         upcoming: upcoming(&schedule.weekly, &schedule.sessions, now, UPCOMING_ON_PAGE),
         cancelled: schedule.cancelled.clone(),
+        confirmed_on: Some(
+            crate::backend::clock::oslo(o.confirmed_at.unwrap_or(o.updated_at)).date(),
+        ),
         course: match o.capacity {
             Some(capacity) => Some(CourseInfo {
                 capacity,

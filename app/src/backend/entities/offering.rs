@@ -37,6 +37,10 @@ pub struct Model {
     /// An editor's word to the organisation, when a submission went back.
     #[sea_orm(column_type = "Text", nullable)]
     pub review_comment: Option<String>,
+    /// When someone last said the listing is right; an edit says so too.
+    pub confirmed_at: Option<DateTime>,
+    /// When its organisation was last reminded to confirm it.
+    pub stale_reminded_at: Option<DateTime>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

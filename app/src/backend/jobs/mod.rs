@@ -8,6 +8,7 @@ pub mod expire_holds;
 pub mod listing;
 pub mod purge_mail;
 pub mod reminders;
+pub mod stale;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -116,6 +117,9 @@ impl Worker {
         }
         if let Err(e) = purge_mail::run(&self.db, &self.mailer, now, s.mail.keep_sent).await {
             failed("purging sent email", None, &e);
+        }
+        if let Err(e) = stale::run(&self.db, now, s.jobs.stale_after_days).await {
+            failed("reminding about stale listings", None, &e);
         }
         // Ended staff sessions and sign-in codes: nothing to keep them for.
         if let Err(e) = crate::backend::staff::sessions::purge(&self.db, now).await {

@@ -72,6 +72,9 @@ impl<'a> Composer<'a> {
         if row.kind == EmailKind::SignInCode {
             return self.sign_in(row, now).await;
         }
+        if row.kind == EmailKind::StaleReminder {
+            return self.stale(row, now).await;
+        }
         let (Some(to), Some(course_id)) = (row.recipient.as_deref(), row.offering_id) else {
             return Ok(Composed::Discard);
         };
@@ -153,6 +156,34 @@ impl Composer<'_> {
     }
 }
 
+impl Composer<'_> {
+    /// A reminder to a coordinator to confirm or update a listing; nothing
+    /// once someone has (the reminder mark is cleared by it).
+    async fn stale(&mut self, row: &outbox::Model, now: Now) -> Result<Composed, AppError> {
+        use crate::backend::entities::offering;
+        let (Some(to), Some(id)) = (row.recipient.as_deref(), row.offering_id) else {
+            return Ok(Composed::Discard);
+        };
+        let still_stale = offering::Entity::find_by_id(id)
+            .one(self.db.read())
+            .await?
+            .is_some_and(|o| o.stale_reminded_at.is_some());
+        if !still_stale {
+            return Ok(Composed::Discard);
+        }
+        let public_url = self.public_url;
+        let detail = self.course(id, row.lang, now).await?;
+        Ok(Composed::Send(render::stale(&render::StaleInput {
+            lang: row.lang,
+            to,
+            title: &detail.card.text.title,
+            confirmed_on: detail.confirmed_on,
+            link: paths::absolute(public_url, &paths::staff_offering(id)),
+            today: now.local.date(),
+        })))
+    }
+}
+
 /// Whether what an email of `kind` says still holds for the sign-up: no
 /// "your place is confirmed" after a cancellation, no request to confirm
 /// once confirmed (say, through the other person's email).
@@ -169,7 +200,7 @@ fn still_true(kind: EmailKind, person: &sign_up::Model) -> bool {
         EmailKind::AlreadySignedUp | EmailKind::DateCancelled => status.is_active(),
         EmailKind::CourseFull => true,
         // Not about a sign-up; never reaches here.
-        EmailKind::SignInCode => false,
+        EmailKind::SignInCode | EmailKind::StaleReminder => false,
     }
 }
 

@@ -232,6 +232,46 @@ pub fn sign_in(input: &SignInInput<'_>) -> Email {
     }
 }
 
+/// What a stale-listing reminder is written from.
+pub struct StaleInput<'a> {
+    pub lang: Lang,
+    pub to: &'a str,
+    pub title: &'a str,
+    pub confirmed_on: Option<NaiveDate>,
+    /// The offering's form in the staff area, absolute.
+    pub link: String,
+    pub today: NaiveDate,
+}
+
+/// The reminder to confirm or update a listing.
+pub fn stale(input: &StaleInput<'_>) -> Email {
+    let tr = Tr::new(input.lang);
+    let [subject_key, body_key] = keys(EmailKind::StaleReminder);
+    let since = input
+        .confirmed_on
+        .map(|d| tr.date(d, input.today.year()))
+        .unwrap_or_default();
+    let blocks = [
+        Block::Para(tr.t("email-greeting-anonymous")),
+        Block::Para(tr.t_with(
+            &body_key,
+            &[("offering", input.title.into()), ("since", since.into())],
+        )),
+        Block::Link {
+            label: tr.t("email-stale_reminder-link"),
+            url: input.link.clone(),
+        },
+    ];
+    let (text, html) = write(&blocks, input.lang);
+    Email {
+        to: input.to.to_string(),
+        subject: tr.t_with(&subject_key, &[("offering", input.title.into())]),
+        text,
+        html,
+        calendar: None,
+    }
+}
+
 /// The blocks as plain text and as HTML, every text escaped.
 fn write(blocks: &[Block], lang: Lang) -> (String, String) {
     use html_escape::{encode_double_quoted_attribute as attr, encode_text as text_of};

@@ -8,12 +8,14 @@
 //! - [`access`]: the one place that decides who may do what.
 //! - [`audit`]: the append-only log.
 //! - [`roster`]: what staff read: their offerings, a course's people.
+//! - [`reports`]: the outbox and the audit log, for editors.
 //! - [`participants`]: what an organiser does to a course's sign-ups.
 
 pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod participants;
+pub mod reports;
 pub mod roster;
 pub mod sessions;
 pub mod sign_in;

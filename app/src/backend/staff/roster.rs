@@ -8,9 +8,12 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
+use chrono::NaiveDateTime;
+
 use crate::backend::catalogue::status;
 use crate::backend::clock::{Now, oslo};
 use crate::backend::entities::{district, offering, offering_text, organisation, sign_up};
+use crate::backend::jobs::stale::stale_before;
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::offering::{OfferingKind, OfferingStatus};
@@ -30,12 +33,18 @@ pub async fn offerings(
     db: &impl ConnectionTrait,
     staff: &Staff,
     which: &StaffFilter,
+    stale_since: NaiveDateTime,
     lang: Lang,
     page: u32,
 ) -> Result<(Vec<StaffOffering>, u32), AppError> {
     let mut scope = offering::Entity::find().filter(staff.offering_scope());
     if let Some(status) = which.status {
         scope = scope.filter(offering::Column::Status.eq(status));
+    }
+    if which.stale {
+        scope = scope
+            .filter(offering::Column::Status.eq(OfferingStatus::Published))
+            .filter(stale_before(stale_since));
     }
     // Titles become slugs, so a title's words find it through its slug:
     // one indexed column rather than every text in every language.
@@ -44,8 +53,13 @@ pub async fn offerings(
         scope = scope.filter(offering::Column::Slug.contains(words));
     }
     let total = scope.clone().count(db).await?;
+    // The stale oldest first; otherwise the latest change first.
+    let scope = if which.stale {
+        scope.order_by_asc(offering::Column::UpdatedAt)
+    } else {
+        scope.order_by_desc(offering::Column::UpdatedAt)
+    };
     let rows = scope
-        .order_by_desc(offering::Column::UpdatedAt)
         .order_by_desc(offering::Column::Id)
         .offset(u64::from(page.saturating_sub(1)) * PAGE_SIZE)
         .limit(PAGE_SIZE)
@@ -90,10 +104,28 @@ pub async fn offerings(
                 district: districts.get(&o.district_id).cloned().unwrap_or_default(),
                 choices: status::choices(staff, trusted, o.status),
                 review_comment: o.review_comment,
+                confirmed_on: oslo(o.confirmed_at.unwrap_or(o.updated_at)).date(),
+                stale: o.status == OfferingStatus::Published
+                    && o.confirmed_at.unwrap_or(o.updated_at) < stale_since,
             }
         })
         .collect();
     Ok((list, u32::try_from(total).unwrap_or(u32::MAX)))
+}
+
+/// How many published offerings in reach are stale.
+pub async fn stale(
+    db: &impl ConnectionTrait,
+    staff: &Staff,
+    stale_since: NaiveDateTime,
+) -> Result<u32, AppError> {
+    let count = offering::Entity::find()
+        .filter(staff.offering_scope())
+        .filter(offering::Column::Status.eq(OfferingStatus::Published))
+        .filter(stale_before(stale_since))
+        .count(db)
+        .await?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
 /// How many offerings in reach wait for an editor's approval.

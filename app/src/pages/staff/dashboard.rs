@@ -40,6 +40,7 @@ pub fn DashboardPage() -> impl IntoView {
             StaffFilter {
                 status: q.get("status").and_then(|s| OfferingStatus::from_code(&s)),
                 q: q.get("q").unwrap_or_default(),
+                stale: q.get("stale").is_some_and(|s| s == "1"),
             },
             q.get("page")
                 .and_then(|p| p.parse::<u32>().ok())
@@ -93,6 +94,16 @@ pub fn DashboardPage() -> impl IntoView {
                             }
                         })
                         .collect_view();
+                    let confirm = o.stale.then(|| view! {
+                        <form method="post" action=paths::staff_confirm_offering(o.id) class="status-form">
+                            <input type="hidden" name="back" value=back.clone()/>
+                            <button type="submit" class="button secondary">{tr.t("staff-confirm")}</button>
+                        </form>
+                    });
+                    let confirmed = tr.t_with(
+                        "staff-confirmed-on",
+                        &[("date", tr.date(o.confirmed_on, chrono::Datelike::year(&data.today)).into())],
+                    );
                     let comment = o.review_comment.clone().map(|c| {
                         view! { <p class="review-comment">{tr.t("staff-review-comment")} ": " {c}</p> }
                     });
@@ -102,10 +113,15 @@ pub fn DashboardPage() -> impl IntoView {
                                 <a href=paths::offering(&o.slug)>{o.title.clone()}</a>
                             </td>
                             <td>{tr.t(&format!("kind-{}", o.kind.code()))}</td>
-                            <td>{tr.t(&format!("staff-offering-status-{}", o.status.code()))} {comment}</td>
+                            <td>
+                                {tr.t(&format!("staff-offering-status-{}", o.status.code()))}
+                                <br/>
+                                <span class:stale=o.stale>{confirmed}</span>
+                                {comment}
+                            </td>
                             <td>{o.organisation.clone()}</td>
                             <td>{o.district.clone()}</td>
-                            <td>{links} {buttons}</td>
+                            <td>{links} {confirm} {buttons}</td>
                         </tr>
                     }
                 })
@@ -124,14 +140,28 @@ pub fn DashboardPage() -> impl IntoView {
                             </li>
                             <li>
                                 <a
-                                    href=paths::staff_list(&StaffFilter { status: Some(OfferingStatus::Submitted), q: String::new() }, 1)
+                                    href=paths::staff_list(&StaffFilter { status: Some(OfferingStatus::Submitted), ..StaffFilter::default() }, 1)
                                     aria-current=(data.filter.status == Some(OfferingStatus::Submitted)).then_some("page")
                                 >
                                     {tr.t_with("staff-view-submitted", &[("count", data.submitted.into())])}
                                 </a>
                             </li>
+                            <li>
+                                <a
+                                    href=paths::staff_list(&StaffFilter { stale: true, ..StaffFilter::default() }, 1)
+                                    aria-current=data.filter.stale.then_some("page")
+                                >
+                                    {tr.t_with("staff-view-stale", &[("count", data.stale.into())])}
+                                </a>
+                            </li>
                         </ul>
                     </nav>
+                    {(data.me.role != Role::Coordinator).then(|| view! {
+                        <ul class="row-links">
+                            <li><a href=paths::staff_outbox()>{tr.t("staff-outbox-title")}</a></li>
+                            <li><a href=paths::staff_audit_log()>{tr.t("staff-audit-title")}</a></li>
+                        </ul>
+                    })}
                     <ul class="new-offerings">
                         {OfferingKind::iter()
                             .map(|k| view! {
@@ -145,6 +175,7 @@ pub fn DashboardPage() -> impl IntoView {
                     </ul>
                     <form method="get" action=paths::staff_home() class="staff-search" role="search">
                         {data.filter.status.map(|s| view! { <input type="hidden" name="status" value=s.code()/> })}
+                        {data.filter.stale.then(|| view! { <input type="hidden" name="stale" value="1"/> })}
                         <label for="staff-q">{tr.t("staff-search-label")}</label>
                         <input type="search" id="staff-q" name="q" value=data.filter.q.clone()/>
                         <button type="submit" class="button secondary">{tr.t("search-button")}</button>

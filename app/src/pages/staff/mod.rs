@@ -7,6 +7,7 @@ pub mod cancel;
 pub mod course;
 pub mod dashboard;
 pub mod offering;
+pub mod reports;
 pub mod sign_in;
 
 use std::future::Future;
