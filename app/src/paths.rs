@@ -26,6 +26,7 @@ pub mod segment {
     pub const CANCEL_DATE: &str = "avlys";
     pub const OUTBOX: &str = "utboks";
     pub const AUDIT_LOG: &str = "logg";
+    pub const ACCOUNTS: &str = "kontoer";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -49,6 +50,8 @@ pub mod route {
     pub const STAFF_CANCEL_DATE: &str = "/ansatt/tilbud/{id}/avlys";
     pub const STAFF_OUTBOX_RETRY: &str = "/ansatt/utboks/{id}/igjen";
     pub const STAFF_CONFIRM_OFFERING: &str = "/ansatt/tilbud/{id}/bekreft";
+    pub const STAFF_ACCOUNTS: &str = "/ansatt/kontoer";
+    pub const STAFF_ACCOUNT: &str = "/ansatt/kontoer/{id}";
     pub const STAFF_SIGN_UP_ACTION: &str = "/ansatt/kurs/{id}/pamelding/{sign_up}/{action}";
     pub const STAFF_PHONE_SIGN_UP: &str = "/ansatt/kurs/{id}/telefon";
 }
@@ -180,6 +183,17 @@ pub fn staff_offering(id: i32) -> String {
 /// `/ansatt/tilbud/<id>/bekreft`: say a listing is still right.
 pub fn staff_confirm_offering(id: i32) -> String {
     route::STAFF_CONFIRM_OFFERING.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/kontoer`: the staff accounts, for administrators; where a
+/// new one is posted.
+pub fn staff_accounts() -> String {
+    route::STAFF_ACCOUNTS.to_string()
+}
+
+/// `/ansatt/kontoer/<id>`: where one account's changes are posted.
+pub fn staff_account(id: i32) -> String {
+    route::STAFF_ACCOUNT.replace("{id}", &id.to_string())
 }
 
 /// `/ansatt/utboks`: the outbox, for editors.

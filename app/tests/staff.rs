@@ -1064,3 +1064,87 @@ async fn editors_see_the_outbox_and_the_log_and_coordinators_do_not() {
         );
     }
 }
+
+#[tokio::test]
+async fn only_an_administrator_manages_accounts_and_a_demotion_holds_at_once() {
+    use app::backend::entities::organisation;
+    use app::backend::staff::accounts;
+    use app::domain::staff::AccountForm;
+    for (name, db) in databases().await {
+        let admin = signed_in_as(&db, "admin@fjordvik.kommune.example").await;
+        let editor = signed_in_as(&db, EDITOR).await;
+        let lms = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq("lms"))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let form = AccountForm {
+            email: "ny@lms.example".into(),
+            name: "Nina Ny".into(),
+            role: "coordinator".into(),
+            organisation: vec![lms.id.to_string()],
+            active: Some("1".into()),
+        };
+        assert_eq!(
+            accounts::add(&db, &editor, &form, now()).await,
+            Err(AppError::Forbidden),
+            "{name}"
+        );
+        assert_eq!(
+            accounts::list(db.read(), &editor).await.map(|_| ()),
+            Err(AppError::Forbidden),
+            "{name}"
+        );
+        accounts::add(&db, &admin, &form, now()).await.unwrap();
+        assert_eq!(
+            accounts::add(&db, &admin, &form, now()).await,
+            Err(AppError::AccountExists),
+            "{name}"
+        );
+        let nina = signed_in_as(&db, "ny@lms.example").await;
+        assert_eq!(nina.organisations, [lms.id], "{name}");
+        // Taken off the organisation: her session ends at once.
+        let cookie = sessions::start(db.write(), nina.id(), false, now())
+            .await
+            .unwrap();
+        let moved = AccountForm {
+            organisation: Vec::new(),
+            ..form.clone()
+        };
+        accounts::change(&db, &admin, nina.id(), &moved, now())
+            .await
+            .unwrap();
+        assert_eq!(
+            access::signed_in(&db, Some(&cookie), now())
+                .await
+                .map(|s| s.id()),
+            Err(AppError::SignInRequired),
+            "{name}"
+        );
+        let me = AccountForm {
+            role: "editor".into(),
+            active: Some("1".into()),
+            ..AccountForm::default()
+        };
+        assert_eq!(
+            accounts::change(&db, &admin, admin.id(), &me, now()).await,
+            Err(AppError::OwnAccount),
+            "{name}"
+        );
+        let changes = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(AuditAction::RoleChanged))
+            .all(db.read())
+            .await
+            .unwrap();
+        assert_eq!(changes.len(), 1, "{name}");
+        assert!(
+            changes[0]
+                .detail
+                .as_deref()
+                .unwrap()
+                .contains(&format!("\"organisations\":[{}]", lms.id)),
+            "{name}"
+        );
+    }
+}

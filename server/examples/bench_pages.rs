@@ -208,6 +208,21 @@ async fn main() {
         let slugs = offering_slugs(addr, &district(districts, 6)).await;
         assert!(!slugs.is_empty(), "no offerings on the district page");
         let mut rows = measure(addr, &pages(districts, &slugs), &o).await;
+        // The cached listings again while a coordinator saves an offering
+        // every second through the staff area's write path: each save
+        // raises the directory's version, so no page rendered before it
+        // is sent after it.
+        let editor = Editor::start(&url).await;
+        let edited: Vec<Page> = pages(districts, &slugs)
+            .into_iter()
+            .filter(|p| p.serving == Serving::Cached)
+            .map(|p| Page {
+                serving: Serving::EditLoad,
+                ..p
+            })
+            .collect();
+        rows.extend(measure(addr, &edited, &o).await);
+        let saves = editor.stop().await;
         let (rss, peak) = server.memory_mb();
         drop(server);
         // The same listings with the page cache off: what a page costs
@@ -225,6 +240,12 @@ async fn main() {
         rows.extend(measure(server.addr, &rendered, &o).await);
         drop(server);
         println!("### {backend}\n");
+        println!(
+            "edit load: {} saves, p50 {:.0} ms / max {:.0} ms per save\n",
+            saves.len(),
+            percentile(&saves, 0.5),
+            percentile(&saves, 1.0)
+        );
         println!(
             "import {:.1} s, database {:.0} MB; server ready (search index built) in {:.1} s; memory {:.0} MB resident ({:.0} MB at most)\n",
             import.as_secs_f64(),
@@ -271,6 +292,8 @@ enum Serving {
     Cached,
     CacheOff,
     AlwaysRendered,
+    /// Cached, while an offering is saved every second.
+    EditLoad,
 }
 
 impl Page {
@@ -292,6 +315,7 @@ impl Page {
             Serving::Cached => format!("{} (cached)", self.name),
             Serving::CacheOff => format!("{}, rendered each time", self.name),
             Serving::AlwaysRendered => self.name.clone(),
+            Serving::EditLoad => format!("{} (cached), one edit a second", self.name),
         }
     }
 }
@@ -344,7 +368,7 @@ async fn measure(addr: SocketAddr, pages: &[Page], o: &Options) -> Vec<Row> {
         // a cached listing at every address it is asked for at, as on a
         // server that has been running (the rows "rendered each time"
         // measure a first render).
-        if page.serving == Serving::Cached {
+        if matches!(page.serving, Serving::Cached | Serving::EditLoad) {
             warm_up(addr, page).await;
         } else {
             let r = request.clone();
@@ -411,4 +435,101 @@ async fn database_size_mb(url: &str, cache: &std::path::Path) -> f64 {
         .expect("size")
         .expect("a row");
     row.try_get_by_index::<i64>(0).unwrap_or(0) as f64 / 1_048_576.0
+}
+
+/// A coordinator saving one offering a second, unchanged, through the
+/// staff area's write path (`catalogue::offering::save`), in a task of
+/// this process on the same database as the server.
+struct Editor {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    task: tokio::task::JoinHandle<Vec<f64>>,
+}
+
+impl Editor {
+    async fn start(url: &str) -> Editor {
+        use app::backend::catalogue::offering;
+        use app::backend::clock::Now;
+        use app::backend::entities::offering as offering_row;
+        use app::backend::settings::SignUpSettings;
+        use app::backend::staff::{Staff, accounts};
+        use sea_orm::{EntityTrait, QuerySelect};
+        let db = app::backend::db::Db::open(url).await.expect("the database");
+        let email = "bench-editor@treffpunkt.example";
+        let account = match accounts::find_by_email(db.read(), email)
+            .await
+            .expect("accounts")
+        {
+            Some(a) => a,
+            None => {
+                let new = accounts::NewAccount {
+                    email,
+                    name: "Bench",
+                    role: app::domain::staff::Role::Editor,
+                    organisations: &[],
+                };
+                accounts::create(db.write(), &new, None, Now::real())
+                    .await
+                    .expect("an editor")
+            }
+        };
+        let staff = Staff {
+            account,
+            session_id: 0,
+            shared_computer: false,
+            organisations: Vec::new(),
+        };
+        let ids: Vec<i32> = offering_row::Entity::find()
+            .select_only()
+            .column(offering_row::Column::Id)
+            .limit(1000)
+            .into_tuple()
+            .all(db.read())
+            .await
+            .expect("offerings");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopping = stop.clone();
+        let task = tokio::spawn(async move {
+            let mut took = Vec::new();
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+            for n in 0.. {
+                tick.tick().await;
+                if stopping.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                let id = ids[n % ids.len()];
+                let t = Instant::now();
+                let draft = offering::load(db.read(), id).await.expect("a draft");
+                offering::save(
+                    &db,
+                    &staff,
+                    Some(id),
+                    draft,
+                    Now::real(),
+                    &SignUpSettings::default(),
+                )
+                .await
+                .expect("a save");
+                took.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            db.close().await;
+            took
+        });
+        Editor { stop, task }
+    }
+
+    /// Stops saving; the milliseconds each save took.
+    async fn stop(self) -> Vec<f64> {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.task.await.expect("the editor")
+    }
+}
+
+/// The `q` quantile of `values` (0.5 the median, 1.0 the largest).
+fn percentile(values: &[f64], q: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted
+        .get(((sorted.len() as f64 - 1.0) * q).round() as usize)
+        .copied()
+        .unwrap_or(0.0)
 }

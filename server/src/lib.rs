@@ -121,6 +121,22 @@ pub fn router(state: AppState) -> Router {
             post(forms::staff::courses::post_sign_up_action),
         )
         .route(
+            route::STAFF_CONFIRM_OFFERING,
+            post(forms::staff::offerings::post_confirm_offering),
+        )
+        .route(
+            route::STAFF_OUTBOX_RETRY,
+            post(forms::staff::reports::post_outbox_retry),
+        )
+        .route(
+            route::STAFF_ACCOUNTS,
+            post(forms::staff::accounts::post_new_account),
+        )
+        .route(
+            route::STAFF_ACCOUNT,
+            post(forms::staff::accounts::post_account),
+        )
+        .route(
             route::STAFF_PHONE_SIGN_UP,
             post(forms::staff::courses::post_phone_sign_up),
         )

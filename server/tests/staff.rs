@@ -354,3 +354,70 @@ async fn the_offering_form_keeps_what_was_typed_and_saves_a_draft() {
         assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", site.backend);
     }
 }
+
+#[tokio::test]
+async fn each_role_is_refused_what_is_above_it() {
+    for site in sites().await {
+        let ola = sign_in(&site, "ola@ostbyen.example", false).await;
+        let editor = sign_in(&site, "redaktor@fjordvik.kommune.example", false).await;
+        let admin = sign_in(&site, "admin@fjordvik.kommune.example", false).await;
+        for (cookie, path, want) in [
+            (&ola, "/ansatt/utboks", StatusCode::FORBIDDEN),
+            (&ola, "/ansatt/logg", StatusCode::FORBIDDEN),
+            (&ola, "/ansatt/kontoer", StatusCode::FORBIDDEN),
+            (&editor, "/ansatt/utboks", StatusCode::OK),
+            (&editor, "/ansatt/logg", StatusCode::OK),
+            (&editor, "/ansatt/kontoer", StatusCode::FORBIDDEN),
+            (&admin, "/ansatt/kontoer", StatusCode::OK),
+        ] {
+            let reply = get(&site.app, path, &[("cookie", cookie.as_str())]).await;
+            assert_eq!(reply.status, want, "{} {path}", site.backend);
+        }
+        let mut post = support::form_post(
+            "/ansatt/kontoer",
+            "email=x%40y.example&name=X&role=admin",
+            PEER,
+        );
+        post.headers_mut().insert("cookie", editor.parse().unwrap());
+        let refused = support::send(&site.app, post).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", site.backend);
+    }
+}
+
+#[tokio::test]
+async fn every_staff_form_has_its_door() {
+    // Each staff form posts somewhere; a stranger's post to any of them is
+    // sent to the sign-in page (not a 404 or 405 of a door never opened).
+    for site in sites().await {
+        for path in [
+            "/ansatt/logg-inn",
+            "/ansatt/logg-inn/kode",
+            "/ansatt/logg-inn/lenke",
+            "/ansatt/logg-ut",
+            "/ansatt/logg-ut-overalt",
+            "/ansatt/nytt-tilbud",
+            "/ansatt/tilbud/1",
+            "/ansatt/tilbud/1/status",
+            "/ansatt/tilbud/1/bekreft",
+            "/ansatt/tilbud/1/avlys",
+            "/ansatt/kurs/1/pamelding/1/avmeld",
+            "/ansatt/kurs/1/pamelding/1/plass",
+            "/ansatt/kurs/1/telefon",
+            "/ansatt/utboks/1/igjen",
+            "/ansatt/kontoer",
+            "/ansatt/kontoer/1",
+        ] {
+            let reply = post(&site.app, path, "", PEER).await;
+            assert!(
+                reply.status.is_success()
+                    || reply.status.is_redirection()
+                    || reply.status.is_client_error()
+                        && reply.status != StatusCode::NOT_FOUND
+                        && reply.status != StatusCode::METHOD_NOT_ALLOWED,
+                "{} {path}: {}",
+                site.backend,
+                reply.status
+            );
+        }
+    }
+}

@@ -7,7 +7,9 @@ use crate::domain::catalogue::{CancelDatePage, OfferingFormPage};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::offering::OfferingKind;
-use crate::domain::staff::{AuditPage, CourseRoster, Dashboard, OutboxPage, StaffFilter};
+use crate::domain::staff::{
+    AccountsPage, AuditPage, CourseRoster, Dashboard, OutboxPage, StaffFilter,
+};
 
 /// The database and the signed-in member of staff of this request.
 #[cfg(feature = "ssr")]
@@ -102,4 +104,12 @@ pub async fn staff_audit_log(page: u32, lang: Lang) -> Result<AuditPage, AppErro
     use crate::domain::filter::bounded_page;
     let (db, staff, _) = signed_in().await?;
     reports::audit_log(db.read(), &staff, lang, bounded_page(page)).await
+}
+
+/// Every staff account, for administrators.
+#[server]
+pub async fn staff_accounts() -> Result<AccountsPage, AppError> {
+    use crate::backend::staff::accounts;
+    let (db, staff, _) = signed_in().await?;
+    accounts::list(db.read(), &staff).await
 }

@@ -51,6 +51,12 @@ pub enum AppError {
     /// A date to call off that is not one of the offering's coming meetings.
     #[strum(serialize = "staff-not-a-meeting")]
     NotAMeeting,
+    /// An account for that address exists already.
+    #[strum(serialize = "staff-account-exists")]
+    AccountExists,
+    /// An administrator may not take their own access away.
+    #[strum(serialize = "staff-account-self")]
+    OwnAccount,
 }
 
 impl AppError {
@@ -77,7 +83,9 @@ impl AppError {
             AppError::SignInCodeInvalid
             | AppError::EmailInvalid
             | AppError::CourseFull
-            | AppError::NotAMeeting => 422,
+            | AppError::NotAMeeting
+            | AppError::AccountExists
+            | AppError::OwnAccount => 422,
         }
     }
 

@@ -323,3 +323,44 @@ pub struct AuditPage {
     pub page: u32,
     pub more: bool,
 }
+
+/// A member of staff, as an administrator manages them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub organisations: Vec<i32>,
+    pub active: bool,
+    /// Local time of the last sign-in.
+    pub last_sign_in: Option<chrono::NaiveDateTime>,
+}
+
+/// The accounts page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountsPage {
+    pub accounts: Vec<AccountRow>,
+    pub organisations: Vec<super::catalogue::Choice>,
+    /// The administrator looking, who cannot lock themselves out.
+    pub me: i32,
+}
+
+/// The account form, as typed: a new account, or one's role,
+/// organisations and whether it may sign in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountForm {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub organisation: Vec<String>,
+    pub active: Option<String>,
+}
+
+/// A new account the server turned back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AccountSubmission {
+    pub form: AccountForm,
+    pub error: Option<super::error::AppError>,
+}

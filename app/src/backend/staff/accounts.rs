@@ -146,3 +146,178 @@ pub async fn identity(
         organisations,
     })
 }
+
+/// Every account, for an administrator.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    staff: &super::Staff,
+) -> Result<crate::domain::staff::AccountsPage, AppError> {
+    use sea_orm::QueryOrder;
+    staff.require(Role::Admin)?;
+    let mut memberships: std::collections::HashMap<i32, Vec<i32>> = Default::default();
+    for m in account_organisation::Entity::find().all(db).await? {
+        memberships
+            .entry(m.account_id)
+            .or_default()
+            .push(m.organisation_id);
+    }
+    let accounts = account::Entity::find()
+        .order_by_asc(account::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| crate::domain::staff::AccountRow {
+            organisations: memberships.remove(&a.id).unwrap_or_default(),
+            id: a.id,
+            email: a.email,
+            name: a.name,
+            role: a.role,
+            active: a.active,
+            last_sign_in: a.last_sign_in_at.map(crate::backend::clock::oslo),
+        })
+        .collect();
+    let organisations = organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| crate::domain::catalogue::Choice {
+            id: o.id,
+            name: o.name,
+        })
+        .collect();
+    Ok(crate::domain::staff::AccountsPage {
+        accounts,
+        organisations,
+        me: staff.id(),
+    })
+}
+
+/// Creates an account from the administrator's form.
+pub async fn add(
+    db: &crate::backend::db::Db,
+    staff: &super::Staff,
+    form: &crate::domain::staff::AccountForm,
+    now: Now,
+) -> Result<(), AppError> {
+    use crate::domain::Code;
+    staff.require(Role::Admin)?;
+    let role = Role::from_code(&form.role).ok_or(AppError::NotFound)?;
+    let ids: Vec<i32> = form
+        .organisation
+        .iter()
+        .filter_map(|o| o.parse().ok())
+        .collect();
+    let slugs: Vec<String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(ids))
+        .all(db.read())
+        .await?
+        .into_iter()
+        .map(|o| o.slug)
+        .collect();
+    let txn = db.begin().await?;
+    let new = NewAccount {
+        email: &form.email,
+        name: form.name.trim(),
+        role,
+        organisations: &slugs,
+    };
+    match create(&txn, &new, Some(staff.id()), now).await {
+        Ok(_) => {}
+        Err(AccountError::BadEmail(_)) => return Err(AppError::EmailInvalid),
+        Err(AccountError::Exists(_)) => return Err(AppError::AccountExists),
+        Err(AccountError::NoOrganisation(_)) => return Err(AppError::NotFound),
+        Err(AccountError::Db(e)) => return Err(e.into()),
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Changes an account's role, organisations and whether it may sign in,
+/// records what it was, and ends its sessions when it lost anything, so
+/// the change holds at once. An administrator cannot demote or stop
+/// themselves (someone must be left to undo it).
+pub async fn change(
+    db: &crate::backend::db::Db,
+    staff: &super::Staff,
+    id: i32,
+    form: &crate::domain::staff::AccountForm,
+    now: Now,
+) -> Result<(), AppError> {
+    use crate::domain::Code;
+    use sea_orm::ActiveModelTrait;
+    staff.require(Role::Admin)?;
+    let role = Role::from_code(&form.role).ok_or(AppError::NotFound)?;
+    let active = form.active.is_some();
+    if id == staff.id() && (role != Role::Admin || !active) {
+        return Err(AppError::OwnAccount);
+    }
+    let mut organisations: Vec<i32> = form
+        .organisation
+        .iter()
+        .filter_map(|o| o.parse().ok())
+        .collect();
+    organisations.sort_unstable();
+    organisations.dedup();
+    let txn = db.begin().await?;
+    let row = account::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let before = organisation_ids(&txn, id).await?;
+    let known = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(organisations.clone()))
+        .all(&txn)
+        .await?
+        .len();
+    if known != organisations.len() {
+        return Err(AppError::NotFound);
+    }
+    let lost = row.role != role
+        || (row.active && !active)
+        || before.iter().any(|o| !organisations.contains(o));
+    let detail = format!(
+        "{{\"before\":{{\"role\":\"{}\",\"active\":{},\"organisations\":{:?}}},\"after\":{{\"role\":\"{}\",\"active\":{},\"organisations\":{:?}}}}}",
+        row.role.code(),
+        row.active,
+        before,
+        role.code(),
+        active,
+        organisations
+    );
+    let mut change: account::ActiveModel = row.into();
+    change.role = Set(role);
+    change.active = Set(active);
+    change.update(&txn).await?;
+    account_organisation::Entity::delete_many()
+        .filter(account_organisation::Column::AccountId.eq(id))
+        .exec(&txn)
+        .await?;
+    if !organisations.is_empty() {
+        account_organisation::Entity::insert_many(organisations.iter().map(|o| {
+            account_organisation::ActiveModel {
+                account_id: Set(id),
+                organisation_id: Set(*o),
+            }
+        }))
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    if lost {
+        super::sessions::end_all(&txn, id).await?;
+    }
+    audit::record(
+        &txn,
+        audit::Event {
+            by: Some(staff.id()),
+            action: AuditAction::RoleChanged,
+            subject: Some(audit::subject("account", id)),
+            detail: Some(detail),
+            ..audit::Event::default()
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

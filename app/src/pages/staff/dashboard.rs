@@ -160,6 +160,9 @@ pub fn DashboardPage() -> impl IntoView {
                         <ul class="row-links">
                             <li><a href=paths::staff_outbox()>{tr.t("staff-outbox-title")}</a></li>
                             <li><a href=paths::staff_audit_log()>{tr.t("staff-audit-title")}</a></li>
+                            {(data.me.role == Role::Admin).then(|| view! {
+                                <li><a href=paths::staff_accounts()>{tr.t("staff-accounts-title")}</a></li>
+                            })}
                         </ul>
                     })}
                     <ul class="new-offerings">

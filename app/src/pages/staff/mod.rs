@@ -3,6 +3,7 @@
 //! `Cache-Control: private, no-store`. Nothing public links here or
 //! imports this module.
 
+pub mod accounts;
 pub mod cancel;
 pub mod course;
 pub mod dashboard;

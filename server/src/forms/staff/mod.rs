@@ -8,7 +8,9 @@
 //!   off a date.
 //! - [`courses`]: a course's sign-ups, and the CSV download.
 //! - [`reports`]: trying a failed email again.
+//! - [`accounts`]: administrators' accounts page.
 
+pub mod accounts;
 pub mod courses;
 pub mod offerings;
 pub mod reports;

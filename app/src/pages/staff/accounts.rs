@@ -1,0 +1,139 @@
+//! `/ansatt/kontoer`: administrators add staff, and change a person's
+//! role, organisations and whether they may sign in.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use strum::IntoEnumIterator;
+
+use crate::api::staff::staff_accounts;
+use crate::components::error::set_status;
+use crate::domain::Code;
+use crate::domain::catalogue::Choice;
+use crate::domain::error::AppError;
+use crate::domain::staff::{AccountForm, AccountSubmission, AccountsPage, Role};
+use crate::i18n::{Tr, use_tr};
+use crate::paths;
+
+use super::staff_page;
+
+/// The role choice and the organisation boxes of one account's form.
+fn role_and_organisations(
+    tr: &Tr,
+    prefix: &str,
+    form: &AccountForm,
+    organisations: &[Choice],
+) -> impl IntoView + use<> {
+    let role_id = format!("{prefix}-role");
+    let roles = Role::iter()
+        .map(|r| {
+            let selected = form.role == r.code();
+            view! { <option value=r.code() selected=selected>{tr.t(&format!("staff-role-{}", r.code()))}</option> }
+        })
+        .collect_view();
+    let boxes = organisations
+        .iter()
+        .map(|o| {
+            let value = o.id.to_string();
+            let id = format!("{prefix}-org-{value}");
+            let checked = form.organisation.contains(&value);
+            view! {
+                <div class="check">
+                    <input type="checkbox" id=id.clone() name="organisation" value=value checked=checked/>
+                    <label for=id>{o.name.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=role_id.clone()>{tr.t("staff-account-role")}</label>
+            <select id=role_id name="role">{roles}</select>
+        </div>
+        <fieldset>
+            <legend>{tr.t("staff-account-organisations")}</legend>
+            <p class="hint">{tr.t("staff-account-organisations-hint")}</p>
+            {boxes}
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn AccountsView() -> impl IntoView {
+    let tr = use_tr();
+    let back = use_context::<AccountSubmission>();
+    if let Some(b) = &back {
+        set_status(b.error.as_ref().map_or(422, AppError::status));
+    }
+    staff_page(staff_accounts, move |data: AccountsPage| {
+        let tr = tr.clone();
+        let back = back.clone().unwrap_or_else(|| AccountSubmission {
+            form: AccountForm {
+                role: Role::Coordinator.code().to_string(),
+                ..AccountForm::default()
+            },
+            error: None,
+        });
+        let people = data
+            .accounts
+            .iter()
+            .map(|a| {
+                let form = AccountForm {
+                    email: a.email.clone(),
+                    name: a.name.clone(),
+                    role: a.role.code().to_string(),
+                    organisation: a.organisations.iter().map(ToString::to_string).collect(),
+                    active: a.active.then(|| "1".to_string()),
+                };
+                let prefix = format!("account-{}", a.id);
+                let active_id = format!("{prefix}-active");
+                let role = tr.t(&format!("staff-role-{}", a.role.code()));
+                let state = if a.active { String::new() } else { format!(" – {}", tr.t("staff-account-stopped")) };
+                view! {
+                    <li>
+                        <details>
+                            <summary>{a.name.clone()} " (" {role} ") " {a.email.clone()} {state}</summary>
+                            <form method="post" action=paths::staff_account(a.id) class="staff-form">
+                                {role_and_organisations(&tr, &prefix, &form, &data.organisations)}
+                                <div class="check">
+                                    <input type="checkbox" id=active_id.clone() name="active" value="1" checked=a.active/>
+                                    <label for=active_id>{tr.t("staff-account-active")}</label>
+                                </div>
+                                <button type="submit" class="button">{tr.t("staff-form-save")}</button>
+                            </form>
+                        </details>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <Title text=tr.t("staff-accounts-title")/>
+            <section class="staff">
+                <nav class="breadcrumb" aria-label=tr.t("breadcrumb")>
+                    <a href=paths::staff_home()>{tr.t("staff-title")}</a>
+                </nav>
+                <h1>{tr.t("staff-accounts-title")}</h1>
+                <ul class="accounts">{people}</ul>
+                <h2>{tr.t("staff-account-new")}</h2>
+                {back.error.as_ref().map(|e| view! {
+                    <div class="error-summary" role="alert" tabindex="-1">
+                        <h3>{tr.t("staff-form-problem")}</h3>
+                        <p>{tr.t(e.key())}</p>
+                    </div>
+                })}
+                <form method="post" action=paths::staff_accounts() class="staff-form">
+                    <div class="field">
+                        <label for="new-email">{tr.t("staff-email-label")}</label>
+                        <input type="email" id="new-email" name="email" value=back.form.email.clone() required/>
+                    </div>
+                    <div class="field">
+                        <label for="new-name">{tr.t("staff-csv-name")}</label>
+                        <input type="text" id="new-name" name="name" value=back.form.name.clone() required/>
+                    </div>
+                    {role_and_organisations(&tr, "new", &back.form, &data.organisations)}
+                    <input type="hidden" name="active" value="1"/>
+                    <button type="submit" class="button">{tr.t("staff-account-add")}</button>
+                </form>
+            </section>
+        }
+    })
+}
