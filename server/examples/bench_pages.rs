@@ -475,7 +475,6 @@ impl Editor {
         let staff = Staff {
             account,
             session_id: 0,
-            shared_computer: false,
             organisations: Vec::new(),
         };
         let ids: Vec<i32> = offering_row::Entity::find()

@@ -41,8 +41,11 @@ pub async fn staff_dashboard(
     use crate::domain::filter::bounded_page;
     let (db, staff, now) = signed_in().await?;
     let (filter, page) = (filter.bounded(), bounded_page(page));
-    let days =
-        use_context::<crate::api::sign_up::PublicSettings>().map_or(90, |s| s.stale_after_days);
+    // The server always provides the settings; the default lives in them.
+    let days = use_context::<crate::api::sign_up::PublicSettings>().map_or_else(
+        || crate::backend::settings::JobSettings::default().stale_after_days,
+        |s| s.stale_after_days,
+    );
     let stale_since = now.utc - chrono::Duration::days(days);
     let (offerings, total) =
         roster::offerings(db.read(), &staff, &filter, stale_since, lang, page).await?;

@@ -97,11 +97,7 @@ pub async fn set(
             by: Some(staff.id()),
             action: AuditAction::StatusChanged,
             offering_id: Some(id),
-            detail: Some(format!(
-                "{{\"from\":\"{}\",\"to\":\"{}\"}}",
-                from.code(),
-                to.code()
-            )),
+            detail: Some(serde_json::json!({ "from": from.code(), "to": to.code() }).to_string()),
             ..audit::Event::default()
         },
         now,

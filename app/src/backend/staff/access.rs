@@ -19,7 +19,6 @@ pub struct Staff {
     pub account: account::Model,
     /// The session this request came with.
     pub session_id: i32,
-    pub shared_computer: bool,
     /// The organisations a coordinator works for.
     pub organisations: Vec<i32>,
 }
@@ -84,7 +83,6 @@ pub async fn signed_in(db: &Db, cookie: Option<&str>, now: Now) -> Result<Staff,
     Ok(Staff {
         account,
         session_id: session.id,
-        shared_computer: session.shared_computer,
         organisations,
     })
 }
@@ -124,7 +122,6 @@ mod tests {
                 last_sign_in_at: None,
             },
             session_id: 1,
-            shared_computer: false,
             organisations,
         }
     }

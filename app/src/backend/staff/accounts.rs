@@ -7,6 +7,7 @@ use sea_orm::{
 
 use crate::backend::clock::Now;
 use crate::backend::entities::{account, account_organisation, organisation};
+use crate::domain::Code;
 use crate::domain::error::AppError;
 use crate::domain::staff::{AuditAction, Role};
 
@@ -91,10 +92,7 @@ pub async fn create(
             by,
             action: AuditAction::AccountCreated,
             subject: Some(audit::subject("account", row.id)),
-            detail: Some(format!(
-                "{{\"role\":\"{}\"}}",
-                crate::domain::Code::code(row.role)
-            )),
+            detail: Some(serde_json::json!({ "role": row.role.code() }).to_string()),
             ..audit::Event::default()
         },
         now,
@@ -200,7 +198,6 @@ pub async fn add(
     form: &crate::domain::staff::AccountForm,
     now: Now,
 ) -> Result<(), AppError> {
-    use crate::domain::Code;
     staff.require(Role::Admin)?;
     let role = Role::from_code(&form.role).ok_or(AppError::NotFound)?;
     let ids: Vec<i32> = form
@@ -244,7 +241,6 @@ pub async fn change(
     form: &crate::domain::staff::AccountForm,
     now: Now,
 ) -> Result<(), AppError> {
-    use crate::domain::Code;
     use sea_orm::ActiveModelTrait;
     staff.require(Role::Admin)?;
     let role = Role::from_code(&form.role).ok_or(AppError::NotFound)?;
@@ -276,15 +272,11 @@ pub async fn change(
     let lost = row.role != role
         || (row.active && !active)
         || before.iter().any(|o| !organisations.contains(o));
-    let detail = format!(
-        "{{\"before\":{{\"role\":\"{}\",\"active\":{},\"organisations\":{:?}}},\"after\":{{\"role\":\"{}\",\"active\":{},\"organisations\":{:?}}}}}",
-        row.role.code(),
-        row.active,
-        before,
-        role.code(),
-        active,
-        organisations
-    );
+    let detail = serde_json::json!({
+        "before": { "role": row.role.code(), "active": row.active, "organisations": before },
+        "after": { "role": role.code(), "active": active, "organisations": organisations },
+    })
+    .to_string();
     let mut change: account::ActiveModel = row.into();
     change.role = Set(role);
     change.active = Set(active);

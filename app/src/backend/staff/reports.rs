@@ -10,13 +10,13 @@ use sea_orm::{
 
 use crate::backend::clock::{Now, oslo};
 use crate::backend::db::Db;
-use crate::backend::entities::{account, audit_event, offering, offering_text, outbox};
+use crate::backend::entities::{account, audit_event, outbox};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::mail::OutboxStatus;
 use crate::domain::staff::{AuditAction, AuditEntry, AuditPage, OutboxEntry, OutboxPage, Role};
 
-use super::{Staff, audit};
+use super::{Staff, audit, roster};
 
 /// Rows on one page of the outbox or the log.
 const PAGE_SIZE: u64 = 50;
@@ -123,23 +123,7 @@ pub async fn audit_log(
         .map(|a| (a.id, a.name))
         .collect();
     let offering_ids: Vec<i32> = rows.iter().filter_map(|r| r.offering_id).collect();
-    let mut titles: HashMap<i32, String> = offering::Entity::find()
-        .filter(offering::Column::Id.is_in(offering_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.slug))
-        .collect();
-    let mut texts = offering_text::Entity::find()
-        .filter(offering_text::Column::OfferingId.is_in(offering_ids))
-        .filter(offering_text::Column::Lang.is_in([Lang::Nb, lang]))
-        .all(db)
-        .await?;
-    // Bokmål first, so the reader's language has the last word.
-    texts.sort_by_key(|t| t.lang != Lang::Nb);
-    for t in texts {
-        titles.insert(t.offering_id, t.title);
-    }
+    let titles = roster::titles(db, &offering_ids, lang).await?;
     Ok(AuditPage {
         entries: rows
             .into_iter()

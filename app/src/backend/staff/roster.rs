@@ -139,7 +139,7 @@ pub async fn submitted(db: &impl ConnectionTrait, staff: &Staff) -> Result<u32, 
 }
 
 /// Titles of `ids` in `lang`, in Bokmål where there is no translation.
-async fn titles(
+pub(super) async fn titles(
     db: &impl ConnectionTrait,
     ids: &[i32],
     lang: Lang,

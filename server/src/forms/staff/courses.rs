@@ -1,9 +1,8 @@
 //! What an organiser does to a course's sign-ups, and the CSV download.
 
-use axum::body::to_bytes;
 use axum::extract::{Path, Request, State};
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use app::backend::clock::Now;
@@ -14,7 +13,7 @@ use app::i18n::request_lang;
 use app::paths;
 
 use super::super::FORM_LIMIT;
-use super::{answer, number, signed_in_staff};
+use super::{answer, number, read, signed_in_staff};
 use crate::AppState;
 use crate::render;
 
@@ -55,10 +54,10 @@ pub async fn post_phone_sign_up(
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    let form: PhoneSignUpForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
     };
-    let form: PhoneSignUpForm = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
     let valid = match form.validate() {
         Ok(valid) => valid,
         Err(problems) => {

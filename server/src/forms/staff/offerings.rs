@@ -1,9 +1,7 @@
 //! Saving an offering, moving its status, confirming it, and calling off
 //! one of its dates.
 
-use axum::body::to_bytes;
 use axum::extract::{Path, Request, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -102,10 +100,10 @@ pub async fn post_offering(
 
 async fn save_offering(state: AppState, request: Request, id: Option<i32>) -> Response {
     let (mut parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, OFFERING_FORM_LIMIT).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    let form: OfferingForm = match read(body, OFFERING_FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
     };
-    let form: OfferingForm = serde_html_form::from_bytes(&bytes).unwrap_or_default();
     let now = Now::real();
     let staff = match signed_in_staff(&state, &parts, now).await {
         Ok(staff) => staff,
@@ -167,10 +165,10 @@ pub async fn post_cancel_date(
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    let form: CancelForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
     };
-    let form: CancelForm = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
     let now = Now::real();
     let result: Result<i32, AppError> = async {
         let staff = signed_in_staff(&state, &parts, now).await?;
