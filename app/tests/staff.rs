@@ -1148,3 +1148,50 @@ async fn only_an_administrator_manages_accounts_and_a_demotion_holds_at_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_edit_raises_the_version_of_its_own_district_only() {
+    use app::backend::catalogue::offering as catalogue;
+    use app::backend::directory::read_model;
+    use app::backend::entities::offering;
+    for (name, db) in databases().await {
+        let editor = signed_in_as(&db, EDITOR).await;
+        let before = read_model::versions(db.read()).await.unwrap();
+        let in_ostbyen = offering::Entity::find()
+            .filter(offering::Column::DistrictId.eq(district_id(&db, "ostbyen").await))
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let draft = catalogue::load(db.read(), in_ostbyen.id).await.unwrap();
+        catalogue::save(&db, &editor, Some(in_ostbyen.id), draft, now(), &settings())
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let after = read_model::versions(db.read()).await.unwrap();
+        assert!(
+            after.directory.last_edit > before.directory.last_edit,
+            "{name}"
+        );
+        assert_eq!(
+            after.of_district("ostbyen"),
+            after.directory,
+            "{name}: the edited district is as new as the directory"
+        );
+        assert_eq!(
+            after.of_district("nordre-asen"),
+            before.of_district("nordre-asen"),
+            "{name}: the other district's pages stay current"
+        );
+    }
+}
+
+async fn district_id(db: &app::backend::db::Db, slug: &str) -> i32 {
+    use app::backend::entities::district;
+    district::Entity::find()
+        .filter(district::Column::Slug.eq(slug))
+        .one(db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}

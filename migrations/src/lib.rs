@@ -11,6 +11,7 @@ mod m20261129_000005_indexes_for_size;
 mod m20261130_000006_filters_in_list_order;
 mod m20261201_000007_last_edit;
 mod m20261206_000008_staff;
+mod m20261206_000009_district_versions;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000006_filters_in_list_order::Migration),
             Box::new(m20261201_000007_last_edit::Migration),
             Box::new(m20261206_000008_staff::Migration),
+            Box::new(m20261206_000009_district_versions::Migration),
         ]
     }
 }

@@ -23,7 +23,7 @@ use sea_orm::{
 };
 
 use self::facts::{Facts, venue_dto};
-use self::read_model::Version;
+use self::read_model::{Version, Versions};
 use self::search::{Scope, Search};
 use super::course;
 use super::db::Db;
@@ -44,9 +44,9 @@ const UPCOMING_ON_PAGE: usize = 8;
 const RUNS_ON_PAGE: u64 = 20;
 /// How long a server trusts the directory version it last read.
 const VERSION_TTL: Duration = Duration::from_secs(1);
-/// How many offering pages a server keeps per version, in all languages:
-/// a few megabytes. Past that the oldest half of the day's visitors start
-/// over, which only costs the queries.
+/// How many offering pages a server keeps per day, in all languages: a few
+/// megabytes. Past that it lets go of those an edit has made wrong, and if
+/// that is not enough, of all: which only costs the queries.
 const DETAILS_KEPT: usize = 4096;
 
 fn pick<'a>(lang: Lang, nb: &'a str, nn: &'a str, en: &'a str) -> &'a str {
@@ -83,21 +83,40 @@ impl ListingPage {
 /// What a server keeps of the directory between requests, per version.
 #[derive(Default)]
 struct Cache {
-    /// The version last read, and when.
-    version: Option<(Version, Instant)>,
+    /// The versions last read, and when.
+    versions: Option<(Arc<Versions>, Instant)>,
     /// The small tables every page reads, as of `of`.
     reference: Option<Reference>,
     /// Offering pages asked for since the version changed.
     details: Option<Details>,
 }
 
-/// Offering pages as of one version and date, by slug and language, each
-/// with the offering's id. What an offering page shows changes only with
-/// the version (an edit, or a meeting that ended) and the date, except a
-/// course's places left, which are counted for every request.
+/// Offering pages as of one date, by slug and language, each with the
+/// offering's id and the directory version it was built at. What an
+/// offering page shows changes only when its district changes (an edit,
+/// or a meeting that ended) and with the date, except a course's places
+/// left, which are counted for every request; a volunteer centre's page
+/// lists what it runs in any district, so it changes with the directory.
 struct Details {
-    of: (i64, NaiveDate),
-    pages: HashMap<(String, Lang), Arc<(i32, OfferingDetail)>>,
+    of: NaiveDate,
+    pages: HashMap<(String, Lang), KeptDetail>,
+}
+
+struct KeptDetail {
+    built_at: i64,
+    page: Arc<(i32, OfferingDetail)>,
+}
+
+impl KeptDetail {
+    fn is_current(&self, versions: &Versions) -> bool {
+        let detail = &self.page.1;
+        let of = if detail.card.kind == OfferingKind::VolunteerCentre {
+            versions.directory
+        } else {
+            versions.of_district(&detail.district_slug)
+        };
+        self.built_at >= of.current
+    }
 }
 
 /// The districts, how many offerings each lists, and the categories (the
@@ -114,6 +133,7 @@ struct Reference {
 pub struct Directory {
     db: Db,
     cache: Arc<Mutex<Cache>>,
+    reading_reference: Arc<tokio::sync::Mutex<()>>,
     search: Search,
 }
 
@@ -122,6 +142,7 @@ impl Directory {
         Directory {
             db,
             cache: Arc::default(),
+            reading_reference: Arc::default(),
             // An index in memory with a fixed schema: nothing to fail but
             // allocation.
             search: Search::new().expect("an empty search index opens"),
@@ -143,14 +164,27 @@ impl Directory {
 
     /// The directory's version as of at most a second ago.
     pub async fn version(&self) -> Result<Version, AppError> {
-        if let Some((version, read)) = self.cache.lock().expect("cache").version
+        Ok(self.versions().await?.directory)
+    }
+
+    /// Forgets the versions last read, so the next request reads them:
+    /// after a change made through this server, which its author expects
+    /// to see on the next page.
+    pub fn reread_versions(&self) {
+        self.cache.lock().expect("cache").versions = None;
+    }
+
+    /// The directory's and every district's version, as of at most a
+    /// second ago.
+    pub async fn versions(&self) -> Result<Arc<Versions>, AppError> {
+        if let Some((versions, read)) = &self.cache.lock().expect("cache").versions
             && read.elapsed() < VERSION_TTL
         {
-            return Ok(version);
+            return Ok(versions.clone());
         }
-        let version = read_model::version(self.db.read()).await?;
-        self.cache.lock().expect("cache").version = Some((version, Instant::now()));
-        Ok(version)
+        let versions = Arc::new(read_model::versions(self.db.read()).await?);
+        self.cache.lock().expect("cache").versions = Some((versions.clone(), Instant::now()));
+        Ok(versions)
     }
 
     /// The districts and their counts, read once per version.
@@ -165,10 +199,23 @@ impl Directory {
     /// are read once per version.
     async fn reference<T>(&self, pick: impl Fn(&Reference) -> T) -> Result<T, AppError> {
         let version = self.version().await?.current;
-        if let Some(r) = &self.cache.lock().expect("cache").reference
-            && r.of == version
-        {
-            return Ok(pick(r));
+        let kept = |cache: &Mutex<Cache>| {
+            cache
+                .lock()
+                .expect("cache")
+                .reference
+                .as_ref()
+                .filter(|r| r.of >= version)
+                .map(&pick)
+        };
+        if let Some(picked) = kept(&self.cache) {
+            return Ok(picked);
+        }
+        // One reader at a time: after an edit every page rendered asks for
+        // these at once, and the count reads the whole listing.
+        let _reading = self.reading_reference.lock().await;
+        if let Some(picked) = kept(&self.cache) {
+            return Ok(picked);
         }
         let db = self.db.read();
         let districts = district::Entity::find()
@@ -252,7 +299,8 @@ impl Directory {
         lang: Lang,
         now: NaiveDateTime,
     ) -> Result<OfferingDetail, AppError> {
-        let stamp = (self.version().await?.current, now.date());
+        let versions = self.versions().await?;
+        let today = now.date();
         let key = (slug.to_owned(), lang);
         let kept = self
             .cache
@@ -260,21 +308,35 @@ impl Directory {
             .expect("cache")
             .details
             .as_ref()
-            .filter(|d| d.of == stamp)
-            .and_then(|d| d.pages.get(&key).cloned());
+            .filter(|d| d.of == today)
+            .and_then(|d| d.pages.get(&key))
+            .filter(|k| k.is_current(&versions))
+            .map(|k| k.page.clone());
         let Some(kept) = kept else {
             // Just built: its places are as fresh as a count would be.
             let built = Arc::new(offering_with_id(self.db.read(), slug, lang, now).await?);
             let mut cache = self.cache.lock().expect("cache");
             let details = cache.details.get_or_insert_with(|| Details {
-                of: stamp,
+                of: today,
                 pages: HashMap::new(),
             });
-            if details.of != stamp || details.pages.len() >= DETAILS_KEPT {
-                details.of = stamp;
+            if details.of != today {
+                details.of = today;
                 details.pages.clear();
             }
-            details.pages.insert(key, built.clone());
+            if details.pages.len() >= DETAILS_KEPT {
+                details.pages.retain(|_, k| k.is_current(&versions));
+                if details.pages.len() >= DETAILS_KEPT {
+                    details.pages.clear();
+                }
+            }
+            details.pages.insert(
+                key,
+                KeptDetail {
+                    built_at: versions.directory.current,
+                    page: built.clone(),
+                },
+            );
             return Ok(built.1.clone());
         };
         let (id, detail) = &*kept;

@@ -9,7 +9,7 @@
 //! raises the directory's version, which tells every server that its
 //! caches and its search index are behind.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
@@ -18,7 +18,7 @@ use strum::IntoEnumIterator;
 
 use super::facts::Facts;
 use crate::backend::db::Db;
-use crate::backend::entities::{directory_state, listing, offering};
+use crate::backend::entities::{directory_state, district, listing, offering};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::offering::{Audience, OfferingStatus};
@@ -169,6 +169,68 @@ pub async fn version(db: &impl ConnectionTrait) -> Result<Version, DbErr> {
         }))
 }
 
+/// The directory's version and each district's, read together: a page of
+/// one district is current while its district has not changed since it was
+/// rendered, whatever happened elsewhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Versions {
+    pub directory: Version,
+    /// By district slug: the versions that last changed and last edited
+    /// the district's listings.
+    pub districts: HashMap<String, Version>,
+}
+
+impl Versions {
+    /// What a page of the district `slug` is as of; the whole directory's
+    /// version for a district nobody knows (the page will say so).
+    pub fn of_district(&self, slug: &str) -> Version {
+        self.districts.get(slug).copied().unwrap_or(self.directory)
+    }
+}
+
+/// The directory's and the districts' versions now. The districts are
+/// read before the directory: a version raised between the two reads is
+/// then never newer in a district than in the directory.
+pub async fn versions(db: &impl ConnectionTrait) -> Result<Versions, DbErr> {
+    let districts: Vec<(String, i64, i64)> = district::Entity::find()
+        .select_only()
+        .column(district::Column::Slug)
+        .column(district::Column::ChangedSeq)
+        .column(district::Column::EditSeq)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(Versions {
+        directory: version(db).await?,
+        districts: districts
+            .into_iter()
+            .map(|(slug, current, last_edit)| (slug, Version { current, last_edit }))
+            .collect(),
+    })
+}
+
+/// Marks the districts whose listings changed at version `seq`.
+async fn touch_districts(
+    db: &impl ConnectionTrait,
+    districts: &BTreeSet<i32>,
+    seq: i64,
+    why: Why,
+) -> Result<(), DbErr> {
+    if districts.is_empty() {
+        return Ok(());
+    }
+    let mut update =
+        district::Entity::update_many().col_expr(district::Column::ChangedSeq, Expr::val(seq));
+    if why == Why::Edited {
+        update = update.col_expr(district::Column::EditSeq, Expr::val(seq));
+    }
+    update
+        .filter(district::Column::Id.is_in(districts.iter().copied()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Recomputes the rows of these offerings from the source tables, in the
 /// caller's transaction. Offerings that no longer exist lose their rows.
 pub async fn refresh(
@@ -207,6 +269,14 @@ pub async fn refresh(
                 new
             })
             .collect();
+        // The districts an offering was listed in and is listed in now:
+        // a move shows in both.
+        let districts: BTreeSet<i32> = old
+            .values()
+            .map(|r| r.district_id)
+            .chain(offerings.iter().map(|o| o.district_id))
+            .collect();
+        touch_districts(db, &districts, seq, why).await?;
         if !rows.is_empty() {
             listing::Entity::insert_many(rows)
                 .on_conflict(

@@ -14,6 +14,10 @@ pub struct Model {
     pub name_nn: String,
     pub name_en: String,
     pub sort_order: i32,
+    /// The directory version that last changed this district's listings.
+    pub changed_seq: i64,
+    /// The directory version that last edited them.
+    pub edit_seq: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

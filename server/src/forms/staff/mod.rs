@@ -63,7 +63,12 @@ fn back_to_list(back: String) -> String {
 /// a stranger, or the translated refusal.
 async fn answer(state: &AppState, parts: Parts, result: Result<String, AppError>) -> Response {
     match result {
-        Ok(next) => Redirect::to(&next).into_response(),
+        Ok(next) => {
+            // What a member of staff changed shows on this server's pages
+            // at once, not a second later: read the versions anew.
+            state.directory.reread_versions();
+            Redirect::to(&next).into_response()
+        }
         Err(AppError::SignInRequired) => Redirect::to(&paths::staff_sign_in()).into_response(),
         Err(e) => {
             e.log();
