@@ -286,7 +286,10 @@ async fn texts_fall_back_to_bokmal_and_say_so() {
             .await
             .unwrap();
         assert_eq!(nn.card.text.lang, Lang::Nn, "{backend}");
-        assert_eq!(nn.description, "Vi trenar styrke og balanse.", "{backend}");
+        assert_eq!(
+            nn.description_html, "<p>Vi trenar styrke og balanse.</p>\n",
+            "{backend}"
+        );
         let en = directory::offering(db.read(), "seniorkor", Lang::En, now())
             .await
             .unwrap();

@@ -756,7 +756,7 @@ async fn the_offering_page_counts_places_each_time_and_follows_edits() {
         .unwrap();
         let after = directory.offering(COURSE, Lang::Nb, local).await.unwrap();
         assert_eq!(after.course.unwrap().places_left, left - 1, "{backend}");
-        assert_eq!(after.description, before.description, "{backend}");
+        assert_eq!(after.description_html, before.description_html, "{backend}");
 
         let id = course_row(&db, COURSE).await.id;
         let text = offering_text::Entity::find_by_id((id, Lang::Nb))
@@ -773,7 +773,10 @@ async fn the_offering_page_counts_places_each_time_and_follows_edits() {
         // A server trusts the version it read for a second.
         tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
         let edited = directory.offering(COURSE, Lang::Nb, local).await.unwrap();
-        assert_eq!(edited.description, "Nytt innhold", "{backend}");
+        assert_eq!(
+            edited.description_html, "<p>Nytt innhold</p>\n",
+            "{backend}"
+        );
         assert_eq!(edited.course.unwrap().places_left, left - 1, "{backend}");
     }
 }

@@ -222,3 +222,63 @@ test('a coordinator calls off a course day and the participant is told', async (
   expect(calendar).toContain('STATUS:CANCELLED');
   expect(calendar).toContain(`DTSTART;TZID=Europe/Oslo:${date!.replaceAll('-', '')}T100000`);
 });
+
+/**
+ * Fails on anything a coordinator typed that became live in `page`: a
+ * dialog, a tag of theirs, an event handler, an address that runs.
+ */
+async function expectInert(page: Page, opened: string[], where: string) {
+  expect(opened, where).toEqual([]);
+  expect(await page.locator('main script, main img, main svg, main iframe, main object').count(), where).toBe(0);
+  const live = await page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      for (const attr of Array.from(el.attributes)) {
+        const value = attr.value.trim().toLowerCase();
+        if (attr.name.startsWith('on')) found.push(`${el.tagName} ${attr.name}`);
+        if (['href', 'src', 'action', 'formaction'].includes(attr.name) && /^(javascript|data|vbscript):/.test(value)) {
+          found.push(`${el.tagName} ${attr.name}=${value}`);
+        }
+      }
+    }
+    return found;
+  });
+  expect(live, where).toEqual([]);
+}
+
+test('what a coordinator types stays text on every public and staff page', async ({ browser }, info) => {
+  const page = await newPage(browser);
+  const opened: string[] = [];
+  page.on('dialog', async (dialog) => {
+    opened.push(dialog.message());
+    await dialog.dismiss();
+  });
+  // The public pages, with the description's Markdown corpus.
+  for (const path of ['/tilbud/kaffe-og-skript', '/tilbud/kaffe-og-skript?lang=en', '/bydel/provebydel', '/tilbud?q=kaffe']) {
+    await page.goto(path);
+    await page.waitForLoadState('load');
+    await expectInert(page, opened, path);
+  }
+  await page.goto('/tilbud/kaffe-og-skript');
+  const links = page.locator('main .description a');
+  await expect(links).toHaveCount(1);
+  await expect(links).toHaveAttribute('href', 'https://kart.example/provehuset');
+  await expect(links).toHaveAttribute('rel', 'nofollow noopener noreferrer');
+  await expect(page.locator('main .description strong')).toHaveText('Velkommen');
+  await expect(page.locator('main .description')).toContainText("<script>alert('markdown-html')</script>");
+
+  // The staff pages that show the same words, as an editor.
+  await signIn(page, editor(info));
+  await findOffering(page, 'Kaffe');
+  await expectInert(page, opened, 'staff list');
+  const edit = page.locator('tr', { has: page.locator('a[href="/tilbud/kaffe-og-skript"]') }).getByRole('link', { name: 'Rediger' });
+  const editPath = (await edit.getAttribute('href'))!;
+  for (const path of [editPath, `${editPath}/kopi`, '/ansatt/logg', '/ansatt/utboks']) {
+    await page.goto(path);
+    await page.waitForLoadState('load');
+    await expectInert(page, opened, path);
+  }
+  await page.goto(editPath);
+  await expect(page.getByLabel('Beskrivelse', { exact: true }).first()).toHaveValue(/\[Klikk her\]\(javascript:alert\('markdown-link'\)\)/);
+  await page.context().close();
+});

@@ -396,14 +396,6 @@ fn title_of(body: &str) -> &str {
 }
 
 /// No markup an attacker typed survives as markup anywhere in the page.
-fn assert_inert(body: &str, what: &str) {
-    let lower = body.to_lowercase();
-    for live in ["<script>alert", "<img src=x", "<svg onload", "<b>kontakt"] {
-        assert!(!lower.contains(live), "{what}: live {live:?} in the page");
-    }
-    assert_eq!(lower.matches("<title").count(), 1, "{what}: one title");
-}
-
 #[tokio::test]
 async fn titles_and_pages_show_script_as_text_from_search_and_from_data() {
     for site in sites().await {
@@ -445,6 +437,23 @@ async fn titles_and_pages_show_script_as_text_from_search_and_from_data() {
             page.body
                 .contains("&amp;lt;script&amp;gt; står her som tekst"),
             "{b}: text that looks escaped stays as typed"
+        );
+        // The description's Markdown subset works beside the attacks.
+        assert!(page.body.contains("<strong>Velkommen</strong>"), "{b}");
+        assert!(
+            page.body.contains(r#"<a href="https://kart.example/provehuset" rel="nofollow noopener noreferrer">Kart over huset</a>"#),
+            "{b}: a web link stays a link"
+        );
+        assert!(
+            page.body.contains(
+                "<p>Klikk her, eller her, javascript:alert('autolink'), data og hjem.</p>"
+            ),
+            "{b}: other links are their words"
+        );
+        assert!(
+            page.body
+                .contains("&lt;script&gt;alert('markdown-html')&lt;/script&gt;"),
+            "{b}: typed HTML shows as typed"
         );
         let district = get(app, "/bydel/provebydel?lang=nn", &[]).await;
         assert!(title_of(&district.body).contains("&lt;/title&gt;"), "{b}");
@@ -636,6 +645,34 @@ async fn a_listing_behind_only_by_time_is_sent_while_it_is_rendered_anew() {
         assert!(
             get(app, path, &[]).await.body.contains("Vaffelsnekring"),
             "{b}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_sign_up_sent_back_with_a_mistake_keeps_the_note_as_text() {
+    // Textarea content is the one body text Leptos 0.8 does not escape.
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let reply = post(
+            app,
+            "/tilbud/leve-med-kols/pamelding",
+            "participant_name=Kari&participant_email=ikke-en-adresse&needs_note=%3C%2Ftextarea%3E%3Cimg+src%3Dx+onerror%3Dalert(1)%3E&consent=1&website=",
+            "10.0.0.7",
+        )
+        .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{b}: {}",
+            reply.body
+        );
+        assert_inert(&reply.body, b);
+        assert!(
+            reply
+                .body
+                .contains("&lt;/textarea&gt;&lt;img src=x onerror=alert(1)&gt;</textarea>"),
+            "{b}: the note comes back as typed"
         );
     }
 }

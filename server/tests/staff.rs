@@ -70,7 +70,11 @@ async fn sign_in(site: &Site, email: &str, shared: bool) -> String {
 #[tokio::test]
 async fn staff_pages_send_strangers_to_the_sign_in_page() {
     for site in sites().await {
-        for path in ["/ansatt", "/ansatt/kurs/1", "/ansatt/kurs/1/deltakere.csv"] {
+        for path in [
+            "/ansatt",
+            "/ansatt/kurs/1",
+            "/ansatt/kurs/1/deltakere.csv",
+        ] {
             let reply = get(&site.app, path, &[]).await;
             assert!(
                 reply.status.is_redirection(),
@@ -419,5 +423,67 @@ async fn every_staff_form_has_its_door() {
                 reply.status
             );
         }
+    }
+}
+
+#[tokio::test]
+async fn every_staff_page_shows_what_was_typed_as_text() {
+    // The hostile fixture's names, texts, venue and contact are as an
+    // attacker with a coordinator's account would type them; its accounts'
+    // names too. Every staff page that shows them must show them as text.
+    for site in sites().await {
+        let b = site.backend;
+        let course = id_of(&site, "provekurs").await;
+        let place = id_of(&site, "kaffe-og-skript").await;
+        let group = id_of(&site, "provegruppe-phone").await;
+        // A resident whose name is an attack, in the course's list.
+        let signed_up = post(
+            &site.app,
+            "/tilbud/provekurs/pamelding",
+            "participant_name=%3Cimg+src%3Dx+onerror%3Dalert(%27participant%27)%3E&participant_email=angriper%40example.com&consent=1&website=",
+            PEER,
+        )
+        .await;
+        assert_eq!(
+            signed_up.status,
+            StatusCode::SEE_OTHER,
+            "{b}: {}",
+            signed_up.body
+        );
+        let editor = sign_in(&site, "redaktor-phone@provelag.example", false).await;
+        let admin = sign_in(&site, "admin@fjordvik.kommune.example", false).await;
+        let coordinator = sign_in(&site, "koordinator-phone@provelag.example", false).await;
+        let pages = [
+            (&coordinator, "/ansatt".to_string()),
+            (&editor, "/ansatt?q=kaffe".to_string()),
+            (&editor, "/ansatt?status=submitted".to_string()),
+            (&editor, format!("/ansatt/tilbud/{place}")),
+            (&editor, format!("/ansatt/tilbud/{place}/kopi")),
+            (&coordinator, format!("/ansatt/tilbud/{group}/avlys")),
+            (&coordinator, format!("/ansatt/kurs/{course}")),
+            (&editor, "/ansatt/utboks".to_string()),
+            (&editor, "/ansatt/logg".to_string()),
+            (&admin, "/ansatt/kontoer".to_string()),
+        ];
+        for (cookie, path) in pages {
+            let reply = get(&site.app, &path, &[("cookie", cookie.as_str())]).await;
+            assert_eq!(reply.status, StatusCode::OK, "{b} {path}: {}", reply.body);
+            support::assert_inert(&reply.body, &format!("{b} {path}"));
+        }
+        // The form gives the description back exactly as typed, to edit.
+        let form = get(
+            &site.app,
+            &format!("/ansatt/tilbud/{place}"),
+            &[("cookie", editor.as_str())],
+        )
+        .await;
+        assert!(
+            form.body
+                .contains("[Klikk her](javascript:alert(&#x27;markdown-link&#x27;))")
+                || form
+                    .body
+                    .contains("[Klikk her](javascript:alert('markdown-link'))"),
+            "{b}: the typed Markdown, escaped once"
+        );
     }
 }

@@ -14,6 +14,7 @@ pub mod ics;
 pub mod import;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod settings;
 pub mod sign_up;
 pub mod staff;

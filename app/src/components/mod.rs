@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod error;
+pub mod escape;
 pub mod filters;
 pub mod layout;
 pub mod listing;

@@ -73,7 +73,7 @@ pub fn CourseSignUpForm(
                     aria-invalid=invalid
                     aria-describedby=described
                 >
-                    {value}
+                    {crate::components::escape::text(&value)}
                 </textarea>
             }
             .into_any()

@@ -18,18 +18,8 @@ pub fn formatter(site: String) -> impl Fn(String) -> String + Send + Sync + 'sta
         } else {
             format!("{page} – {site}")
         };
-        escape(title)
+        super::escape::text(&title)
     }
-}
-
-#[cfg(feature = "ssr")]
-fn escape(text: String) -> String {
-    html_escape::encode_text(&text).into_owned()
-}
-
-#[cfg(not(feature = "ssr"))]
-fn escape(text: String) -> String {
-    text
 }
 
 #[cfg(all(test, feature = "ssr"))]

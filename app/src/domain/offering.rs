@@ -195,7 +195,9 @@ pub struct Contact {
 pub struct OfferingDetail {
     pub card: OfferingCard,
     pub district_slug: String,
-    pub description: String,
+    /// The description as HTML, made safe on the server (see
+    /// `backend::markdown`): the only text a page puts in unescaped.
+    pub description_html: String,
     pub cost_note: Option<String>,
     pub audiences: Vec<Audience>,
     pub categories: Vec<CategoryDto>,

@@ -28,13 +28,6 @@ pub fn OfferingPage() -> impl IntoView {
     )
 }
 
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
 fn render(
     tr: &Tr,
     d: OfferingDetail,
@@ -179,9 +172,7 @@ fn render(
                 </a>
                 <PrintButton label=tr.t("offering-print")/>
             </div>
-            <div class="description" lang=text_lang>
-                {paragraphs(&d.description).into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-            </div>
+            <div class="description" lang=text_lang inner_html=d.description_html.clone()></div>
             <section aria-labelledby="when-heading">
                 <h2 id="when-heading">{schedule_heading}</h2>
                 {ended.then(|| view! { <p class="notice">{tr.t("offering-ended")}</p> })}

@@ -222,3 +222,50 @@ pub fn link_token(text: &str, path: &str) -> String {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect()
 }
+
+/// Asserts that nothing a stranger or a coordinator typed became markup
+/// in `body`: no tag of theirs, no event handler, no address that runs.
+pub fn assert_inert(body: &str, what: &str) {
+    let lower = body.to_lowercase();
+    for live in ["<script>alert", "<img src=x", "<svg onload", "<b>kontakt"] {
+        if let Some(at) = lower.find(live) {
+            let from = at.saturating_sub(300);
+            panic!(
+                "{what}: live {live:?} in the page: {}",
+                &body[body.floor_char_boundary(from)..body.ceil_char_boundary(at + 60)]
+            );
+        }
+    }
+    assert_eq!(lower.matches("<title").count(), 1, "{what}: one title");
+    // The site's own markup has no inline handlers (the CSP forbids them),
+    // and no address that runs.
+    let tag = regex::Regex::new(
+        r#"<[a-z][a-z0-9-]*((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"#,
+    )
+    .unwrap();
+    let attribute =
+        regex::Regex::new(r#"\s+([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"#)
+            .unwrap();
+    for found in tag.captures_iter(&lower) {
+        for a in attribute.captures_iter(&found[1]) {
+            let name = &a[1];
+            let value = a
+                .get(2)
+                .map_or("", |v| v.as_str().trim_matches(['"', '\'']).trim());
+            assert!(
+                !name.starts_with("on"),
+                "{what}: an event handler in {}",
+                &found[0]
+            );
+            if ["href", "src", "action", "formaction"].contains(&name) {
+                assert!(
+                    !["javascript:", "data:", "vbscript:"]
+                        .iter()
+                        .any(|s| value.starts_with(s)),
+                    "{what}: a running address in {}",
+                    &found[0]
+                );
+            }
+        }
+    }
+}

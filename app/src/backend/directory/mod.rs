@@ -682,7 +682,7 @@ async fn detail(
     Ok(OfferingDetail {
         card: facts.card(&o, lang, now),
         district_slug: district.slug.clone(),
-        description,
+        description_html: super::markdown::to_html(&description),
         cost_note,
         audiences: facts.audiences.get(&o.id).cloned().unwrap_or_default(),
         categories,

@@ -136,7 +136,7 @@ impl Fields {
                     aria-describedby=described
                     aria-invalid=invalid.then_some("true")
                 >
-                    {value}
+                    {crate::components::escape::text(&value)}
                 </textarea>
             }
         })
@@ -277,7 +277,7 @@ fn form_view(
                 <summary>{tr.t(&format!("staff-form-texts-{lang}"))}</summary>
                 {f.text(t, "staff-form-title", title, None)}
                 {f.area(s, "staff-form-summary", summary, None, 2)}
-                {f.area(d, "staff-form-description", description, None, 6)}
+                {f.area(d, "staff-form-description", description, Some("staff-form-description-hint"), 6)}
                 {f.text(c, "staff-form-cost-note", cost, None)}
             </details>
         }
