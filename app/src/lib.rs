@@ -30,6 +30,7 @@ use crate::pages::staff::cancel::CancelDatePage;
 use crate::pages::staff::course::CoursePeoplePage;
 use crate::pages::staff::dashboard::DashboardPage;
 use crate::pages::staff::offering::{CopyOfferingPage, EditOfferingPage, NewOfferingPage};
+use crate::pages::staff::password::PasswordPage;
 use crate::pages::staff::reports::{AuditLogView, OutboxView};
 use crate::pages::staff::sign_in::{SignInLinkPage, SignInPage};
 use crate::pages::{
@@ -232,6 +233,11 @@ pub fn App() -> impl IntoView {
                             <Route
                                 path=(StaticSegment(segment::STAFF), StaticSegment(segment::ACCOUNTS))
                                 view=AccountsView
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(StaticSegment(segment::STAFF), StaticSegment(segment::PASSWORD))
+                                view=PasswordPage
                                 ssr=SsrMode::Async
                             />
                             <Route

@@ -27,6 +27,7 @@ pub mod segment {
     pub const OUTBOX: &str = "utboks";
     pub const AUDIT_LOG: &str = "logg";
     pub const ACCOUNTS: &str = "kontoer";
+    pub const PASSWORD: &str = "passord";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -54,6 +55,9 @@ pub mod route {
     pub const STAFF_ACCOUNT: &str = "/ansatt/kontoer/{id}";
     pub const STAFF_SIGN_UP_ACTION: &str = "/ansatt/kurs/{id}/pamelding/{sign_up}/{action}";
     pub const STAFF_PHONE_SIGN_UP: &str = "/ansatt/kurs/{id}/telefon";
+    pub const STAFF_SIGN_IN_PASSWORD: &str = "/ansatt/logg-inn/passord";
+    pub const STAFF_PASSWORD: &str = "/ansatt/passord";
+    pub const STAFF_PASSWORD_REMOVE: &str = "/ansatt/passord/fjern";
 }
 
 /// The query key a staff form's page is sent back with after a save.
@@ -234,6 +238,21 @@ pub fn staff_sign_in() -> String {
 /// `/ansatt/logg-inn/kode`: where the emailed code is posted.
 pub fn staff_sign_in_code() -> String {
     route::STAFF_SIGN_IN_CODE.to_string()
+}
+
+/// `/ansatt/logg-inn/passord`: where a password sign-in posts.
+pub fn staff_sign_in_password() -> String {
+    route::STAFF_SIGN_IN_PASSWORD.to_string()
+}
+
+/// `/ansatt/passord`: adding, changing or removing one's password.
+pub fn staff_password() -> String {
+    route::STAFF_PASSWORD.to_string()
+}
+
+/// `/ansatt/passord/fjern`: where removing one's password posts.
+pub fn staff_password_remove() -> String {
+    route::STAFF_PASSWORD_REMOVE.to_string()
 }
 
 /// `/ansatt/logg-inn/lenke`: where the emailed link's button posts.

@@ -1195,3 +1195,97 @@ async fn district_id(db: &app::backend::db::Db, slug: &str) -> i32 {
         .unwrap()
         .id
 }
+
+#[tokio::test]
+async fn a_password_is_an_option_that_pauses_after_ten_wrong_tries() {
+    use app::backend::entities::account;
+    use app::backend::staff::passwords;
+    for (name, db) in databases().await {
+        let ola = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        let chosen = "fire ord på rad";
+        // Nobody has one until they add it.
+        assert_eq!(
+            passwords::verify(&db, COORDINATOR_OSTBYEN, chosen, now()).await,
+            Err(AppError::PasswordInvalid),
+            "{name}"
+        );
+        assert_eq!(
+            passwords::set(&db, &ola, "kort", "kort", now()).await,
+            Err(AppError::PasswordTooShort),
+            "{name}"
+        );
+        assert_eq!(
+            passwords::set(&db, &ola, chosen, "fire ord på rat", now()).await,
+            Err(AppError::PasswordsDiffer),
+            "{name}"
+        );
+        passwords::set(&db, &ola, chosen, chosen, now())
+            .await
+            .unwrap();
+        let stored = account::Entity::find_by_id(ola.id())
+            .one(db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash
+            .unwrap();
+        assert!(
+            stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{name}: {stored}"
+        );
+        assert!(!stored.contains(chosen), "{name}");
+        // The address as typed, in any case.
+        let signed = passwords::verify(&db, "  Ola@Ostbyen.Example ", chosen, now())
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(signed.id, ola.id(), "{name}");
+        // Unknown addresses, and other people's, get the same answer.
+        for (email, typed) in [
+            ("ingen@example.no", chosen),
+            (COORDINATOR_LMS, chosen),
+            (COORDINATOR_OSTBYEN, "fire ord på rat"),
+        ] {
+            assert_eq!(
+                passwords::verify(&db, email, typed, now()).await,
+                Err(AppError::PasswordInvalid),
+                "{name}: {email}"
+            );
+        }
+        // Ten wrong in all pause passwords for the account for a quarter
+        // of an hour, even the right one; the emailed code still works.
+        for _ in 0..9 {
+            let _ = passwords::verify(&db, COORDINATOR_OSTBYEN, "gjett gjett gjett", now()).await;
+        }
+        assert_eq!(
+            passwords::verify(&db, COORDINATOR_OSTBYEN, chosen, now()).await,
+            Err(AppError::PasswordInvalid),
+            "{name}: paused"
+        );
+        let later = app::backend::clock::Now::at(
+            now().utc + passwords::PAUSE + chrono::Duration::seconds(1),
+        );
+        assert!(
+            passwords::verify(&db, COORDINATOR_OSTBYEN, chosen, later)
+                .await
+                .is_ok(),
+            "{name}: works again after the pause"
+        );
+        signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        // Removed, it works no more; and both were audited.
+        passwords::remove(&db, &ola, now()).await.unwrap();
+        assert_eq!(
+            passwords::verify(&db, COORDINATOR_OSTBYEN, chosen, later).await,
+            Err(AppError::PasswordInvalid),
+            "{name}"
+        );
+        let audited = audit_event::Entity::find()
+            .filter(
+                audit_event::Column::Action
+                    .is_in([AuditAction::PasswordSet, AuditAction::PasswordRemoved]),
+            )
+            .count(db.read())
+            .await
+            .unwrap();
+        assert_eq!(audited, 2, "{name}");
+    }
+}

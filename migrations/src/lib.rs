@@ -12,6 +12,7 @@ mod m20261130_000006_filters_in_list_order;
 mod m20261201_000007_last_edit;
 mod m20261206_000008_staff;
 mod m20261206_000009_district_versions;
+mod m20261206_000010_passwords;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_last_edit::Migration),
             Box::new(m20261206_000008_staff::Migration),
             Box::new(m20261206_000009_district_versions::Migration),
+            Box::new(m20261206_000010_passwords::Migration),
         ]
     }
 }

@@ -89,6 +89,18 @@ pub fn router(state: AppState) -> Router {
             post(forms::staff::sign_in::post_link),
         )
         .route(
+            route::STAFF_SIGN_IN_PASSWORD,
+            post(forms::staff::sign_in::post_password_sign_in),
+        )
+        .route(
+            route::STAFF_PASSWORD,
+            post(forms::staff::sign_in::post_password),
+        )
+        .route(
+            route::STAFF_PASSWORD_REMOVE,
+            post(forms::staff::sign_in::post_password_remove),
+        )
+        .route(
             route::STAFF_SIGN_OUT,
             post(forms::staff::sign_in::post_sign_out),
         )

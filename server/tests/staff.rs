@@ -74,6 +74,7 @@ async fn staff_pages_send_strangers_to_the_sign_in_page() {
             "/ansatt",
             "/ansatt/kurs/1",
             "/ansatt/kurs/1/deltakere.csv",
+            "/ansatt/passord",
         ] {
             let reply = get(&site.app, path, &[]).await;
             assert!(
@@ -397,6 +398,9 @@ async fn every_staff_form_has_its_door() {
             "/ansatt/logg-inn",
             "/ansatt/logg-inn/kode",
             "/ansatt/logg-inn/lenke",
+            "/ansatt/logg-inn/passord",
+            "/ansatt/passord",
+            "/ansatt/passord/fjern",
             "/ansatt/logg-ut",
             "/ansatt/logg-ut-overalt",
             "/ansatt/nytt-tilbud",
@@ -484,6 +488,89 @@ async fn every_staff_page_shows_what_was_typed_as_text() {
                     .body
                     .contains("[Klikk her](javascript:alert('markdown-link'))"),
             "{b}: the typed Markdown, escaped once"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_password_added_on_its_page_signs_in_and_a_wrong_one_keeps_the_address() {
+    for site in sites().await {
+        let b = site.backend;
+        let email = "lise@lms.example";
+        let cookie = sign_in(&site, email, false).await;
+        let page = get(&site.app, "/ansatt/passord", &[("cookie", cookie.as_str())]).await;
+        assert_eq!(page.status, StatusCode::OK, "{b}");
+        assert!(
+            page.body.contains("Du logger inn med kode på e-post"),
+            "{b}"
+        );
+        let mut set = support::form_post("/ansatt/passord", "password=kort&repeated=kort", PEER);
+        set.headers_mut().insert("cookie", cookie.parse().unwrap());
+        let short = support::send(&site.app, set).await;
+        assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(short.body.contains("minst 12 tegn"), "{b}");
+        let mut set = support::form_post(
+            "/ansatt/passord",
+            "password=tre+ord+og+litt+til&repeated=tre+ord+og+litt+til",
+            PEER,
+        );
+        set.headers_mut().insert("cookie", cookie.parse().unwrap());
+        let saved = support::send(&site.app, set).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{b}: {}", saved.body);
+        assert_eq!(
+            saved.header(header::LOCATION),
+            "/ansatt/passord?lagret=1",
+            "{b}"
+        );
+
+        let wrong = post(
+            &site.app,
+            "/ansatt/logg-inn/passord",
+            "email=lise%40lms.example&password=tre+ord+og+litt+tll",
+            PEER,
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(
+            wrong.body.contains("Feil e-postadresse eller passord"),
+            "{b}"
+        );
+        assert!(
+            wrong.body.contains(r#"value="lise@lms.example""#),
+            "{b}: the address is kept"
+        );
+        assert!(
+            !wrong.body.contains("litt+tll") && !wrong.body.contains("litt tll"),
+            "{b}: never the password"
+        );
+        let unknown = post(
+            &site.app,
+            "/ansatt/logg-inn/passord",
+            "email=ingen%40lms.example&password=tre+ord+og+litt+tll",
+            PEER,
+        )
+        .await;
+        assert_eq!(
+            unknown
+                .body
+                .replace("ingen@lms.example", "lise@lms.example"),
+            wrong.body,
+            "{b}: the same reply for an unknown address"
+        );
+        let right = post(
+            &site.app,
+            "/ansatt/logg-inn/passord",
+            "email=lise%40lms.example&password=tre+ord+og+litt+til",
+            PEER,
+        )
+        .await;
+        assert_eq!(right.status, StatusCode::SEE_OTHER, "{b}: {}", right.body);
+        assert_eq!(right.header(header::LOCATION), "/ansatt", "{b}");
+        assert!(
+            right
+                .header(header::SET_COOKIE)
+                .starts_with("__Host-treffpunkt_staff="),
+            "{b}"
         );
     }
 }

@@ -116,3 +116,11 @@ pub async fn staff_accounts() -> Result<AccountsPage, AppError> {
     let (db, staff, _) = signed_in().await?;
     accounts::list(db.read(), &staff).await
 }
+
+/// Who is signed in, for their own settings.
+#[server]
+pub async fn staff_me() -> Result<crate::domain::staff::StaffIdentity, AppError> {
+    use crate::backend::staff::accounts;
+    let (db, staff, _) = signed_in().await?;
+    accounts::identity(db.read(), &staff).await
+}

@@ -57,6 +57,19 @@ pub enum AppError {
     /// An administrator may not take their own access away.
     #[strum(serialize = "staff-account-self")]
     OwnAccount,
+    /// A wrong address or password, or passwords paused for the account
+    /// after too many wrong ones; one message for all.
+    #[strum(serialize = "staff-password-invalid")]
+    PasswordInvalid,
+    /// A new password shorter than the least allowed (or the address).
+    #[strum(serialize = "staff-password-short")]
+    PasswordTooShort,
+    /// A new password longer than the most allowed.
+    #[strum(serialize = "staff-password-long")]
+    PasswordTooLong,
+    /// The new password and its repetition differ.
+    #[strum(serialize = "staff-password-differ")]
+    PasswordsDiffer,
 }
 
 impl AppError {
@@ -85,7 +98,11 @@ impl AppError {
             | AppError::CourseFull
             | AppError::NotAMeeting
             | AppError::AccountExists
-            | AppError::OwnAccount => 422,
+            | AppError::OwnAccount
+            | AppError::PasswordInvalid
+            | AppError::PasswordTooShort
+            | AppError::PasswordTooLong
+            | AppError::PasswordsDiffer => 422,
         }
     }
 

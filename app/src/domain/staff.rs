@@ -39,8 +39,17 @@ coded_enum! {
         DateCancelled,
         EmailRetried,
         OfferingConfirmed,
+        PasswordSet,
+        PasswordRemoved,
     }
 }
+
+/// The shortest password a member of staff may choose: long enough to
+/// resist guessing, short enough that a few words make one.
+pub const PASSWORD_MIN_CHARS: usize = 12;
+/// The longest: hashing costs the same for any length, but the form has a
+/// bound.
+pub const PASSWORD_MAX_CHARS: usize = 128;
 
 /// What an organiser does to one sign-up of a course.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +82,9 @@ impl SignUpAction {
 pub struct StaffIdentity {
     pub name: String,
     pub role: Role,
+    /// Whether they added a password beside the emailed code.
+    #[serde(default)]
+    pub has_password: bool,
     /// The organisations a coordinator works for, by name.
     pub organisations: Vec<String>,
 }
@@ -177,6 +189,14 @@ pub struct SignInStep {
     pub shared_computer: bool,
     /// An email was asked for: show the code form.
     pub sent: bool,
+    /// The password form was posted: show its answer beside it.
+    pub by_password: bool,
+    pub error: Option<super::error::AppError>,
+}
+
+/// The password page after a post that must be answered on it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PasswordStep {
     pub error: Option<super::error::AppError>,
 }
 

@@ -18,6 +18,12 @@ pub struct Model {
     pub active: bool,
     pub created_at: DateTime,
     pub last_sign_in_at: Option<DateTime>,
+    /// An Argon2id hash in PHC form, when the person added a password.
+    pub password_hash: Option<String>,
+    /// Wrong passwords since the last right one or pause.
+    pub password_failures: i32,
+    /// Until when passwords do not work for this account (UTC).
+    pub password_paused_until: Option<DateTime>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -141,6 +141,7 @@ pub async fn identity(
     Ok(crate::domain::staff::StaffIdentity {
         name: staff.account.name.clone(),
         role: staff.role(),
+        has_password: staff.account.password_hash.is_some(),
         organisations,
     })
 }

@@ -15,6 +15,7 @@ pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod participants;
+pub mod passwords;
 pub mod reports;
 pub mod roster;
 pub mod sessions;

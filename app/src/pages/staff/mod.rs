@@ -8,6 +8,7 @@ pub mod cancel;
 pub mod course;
 pub mod dashboard;
 pub mod offering;
+pub mod password;
 pub mod reports;
 pub mod sign_in;
 
@@ -54,6 +55,7 @@ pub fn StaffBar(me: StaffIdentity) -> impl IntoView {
                 {tr.t_with("staff-signed-in-as", &[("name", me.name.clone().into()), ("role", role.into())])}
                 {(!organisations.is_empty()).then(|| view! { <br/>{organisations.clone()} })}
             </p>
+            <p><a href=paths::staff_password()>{tr.t("staff-password-link")}</a></p>
             <form method="post" action=paths::staff_sign_out()>
                 <button type="submit" class="button secondary">{tr.t("staff-sign-out")}</button>
             </form>

@@ -13,13 +13,19 @@ use crate::paths;
 
 /// The "this is a shared computer" box, ticked as it was.
 #[component]
-fn SharedComputer(checked: bool) -> impl IntoView {
+fn SharedComputer(
+    checked: bool,
+    /// The box's id: a page with two forms has two boxes.
+    #[prop(default = "shared-computer")]
+    id: &'static str,
+) -> impl IntoView {
     let tr = use_tr();
+    let hint = format!("{id}-hint");
     view! {
         <div class="check">
-            <input type="checkbox" id="shared-computer" name="shared_computer" value="1" checked=checked/>
-            <label for="shared-computer">{tr.t("staff-shared-computer")}</label>
-            <p class="hint">{tr.t("staff-shared-computer-hint")}</p>
+            <input type="checkbox" id=id name="shared_computer" value="1" checked=checked aria-describedby=hint.clone()/>
+            <label for=id>{tr.t("staff-shared-computer")}</label>
+            <p class="hint" id=hint>{tr.t("staff-shared-computer-hint")}</p>
         </div>
     }
 }
@@ -38,6 +44,32 @@ fn FormError(message: Option<String>) -> impl IntoView {
     })
 }
 
+/// Signing in with a password, for those who added one: folded away, as
+/// most sign in with the emailed code; open when it was just used.
+#[component]
+fn PasswordSignIn(email: String, shared_computer: bool, error: Option<String>) -> impl IntoView {
+    let tr = use_tr();
+    let open = error.is_some();
+    view! {
+        <details class="password-sign-in" open=open>
+            <summary>{tr.t("staff-password-sign-in")}</summary>
+            <FormError message=error/>
+            <form method="post" action=paths::staff_sign_in_password() class="staff-form">
+                <div class="field">
+                    <label for="password-email">{tr.t("staff-email-label")}</label>
+                    <input type="email" id="password-email" name="email" autocomplete="username" value=email required/>
+                </div>
+                <div class="field">
+                    <label for="password">{tr.t("staff-password-label")}</label>
+                    <input type="password" id="password" name="password" autocomplete="current-password" required/>
+                </div>
+                <SharedComputer checked=shared_computer id="password-shared-computer"/>
+                <button type="submit" class="button">{tr.t("staff-sign-in-button")}</button>
+            </form>
+        </details>
+    }
+}
+
 /// `/ansatt/logg-inn`: the address; after it is posted, the code.
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -47,6 +79,11 @@ pub fn SignInPage() -> impl IntoView {
         set_status(e.status());
     }
     let error = step.error.as_ref().map(|e| tr.t(e.key()));
+    let (error, password_error) = if step.by_password {
+        (None, error)
+    } else {
+        (error, None)
+    };
     let form = if step.sent {
         view! {
             <p class="lead">{tr.t("staff-code-sent")}</p>
@@ -92,6 +129,7 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button">{tr.t("staff-send-code")}</button>
             </form>
+            <PasswordSignIn email=step.email.clone() shared_computer=step.shared_computer error=password_error/>
         }
         .into_any()
     };

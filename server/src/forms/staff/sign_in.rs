@@ -7,14 +7,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use app::backend::clock::Now;
-use app::backend::staff::{access, audit, sessions, sign_in};
+use app::backend::entities::account;
+use app::backend::staff::{access, audit, passwords, sessions, sign_in};
 use app::domain::error::AppError;
-use app::domain::staff::{AuditAction, SignInStep};
+use app::domain::staff::{AuditAction, PasswordStep, SignInStep};
 use app::i18n::request_lang;
 use app::paths;
 
 use super::super::{FORM_LIMIT, within};
-use super::read;
+use super::{answer, read, signed_in_staff};
 use crate::AppState;
 use crate::render;
 
@@ -29,6 +30,11 @@ struct SignInForm {
     /// A ticked box sends "1"; an unticked one sends nothing.
     #[serde(default)]
     shared_computer: Option<String>,
+    #[serde(default)]
+    password: String,
+    /// The new password typed again.
+    #[serde(default)]
+    repeated: String,
 }
 
 impl SignInForm {
@@ -114,26 +120,24 @@ async fn signed_in(
         .into_response())
 }
 
-/// `POST /ansatt/logg-inn/kode`: the emailed code, typed.
-pub async fn post_code(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let form: SignInForm = match read(body, FORM_LIMIT).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let mut step = SignInStep {
-        email: form.email.trim().to_string(),
-        code: form.code.trim().chars().take(12).collect(),
-        shared_computer: form.shared_computer(),
-        sent: true,
-        error: None,
-    };
+/// Signs in as the account `check` finds for `form`, within the client's
+/// limit; otherwise the sign-in page again, showing `step` and why.
+async fn sign_in_by<Fut>(
+    state: AppState,
+    parts: Parts,
+    form: &SignInForm,
+    mut step: SignInStep,
+    check: impl FnOnce(Now) -> Fut,
+) -> Response
+where
+    Fut: std::future::Future<Output = Result<account::Model, AppError>>,
+{
     if !within(&state.limits.sign_in_per_client, &state, &parts) {
         step.error = Some(AppError::RateLimited);
         return sign_in_page(&state, parts, step).await;
     }
     let now = Now::real();
-    let result = match sign_in::verify_code(&state.db, &form.email, &form.code, now).await {
+    let result = match check(now).await {
         Ok(account) => signed_in(&state, &parts, account.id, form.shared_computer(), now).await,
         Err(e) => Err(e),
     };
@@ -145,6 +149,93 @@ pub async fn post_code(State(state): State<AppState>, request: Request) -> Respo
             sign_in_page(&state, parts, step).await
         }
     }
+}
+
+/// `POST /ansatt/logg-inn/kode`: the emailed code, typed.
+pub async fn post_code(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let form: SignInForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let step = SignInStep {
+        email: form.email.trim().to_string(),
+        code: form.code.trim().chars().take(12).collect(),
+        shared_computer: form.shared_computer(),
+        sent: true,
+        ..SignInStep::default()
+    };
+    let db = state.db.clone();
+    sign_in_by(state, parts, &form, step, |now| {
+        sign_in::verify_code(&db, &form.email, &form.code, now)
+    })
+    .await
+}
+
+/// `POST /ansatt/logg-inn/passord`: the address and a password, for those
+/// who added one. A wrong one comes back with the address kept (never the
+/// password) and the same message whatever was wrong.
+pub async fn post_password_sign_in(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let form: SignInForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let step = SignInStep {
+        email: form.email.trim().to_string(),
+        shared_computer: form.shared_computer(),
+        by_password: true,
+        ..SignInStep::default()
+    };
+    let db = state.db.clone();
+    sign_in_by(state, parts, &form, step, |now| {
+        passwords::verify(&db, &form.email, &form.password, now)
+    })
+    .await
+}
+
+/// `POST /ansatt/passord`: adds or changes the signed-in person's password.
+pub async fn post_password(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let form: SignInForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let now = Now::real();
+    let result = async {
+        let staff = signed_in_staff(&state, &parts, now).await?;
+        passwords::set(&state.db, &staff, &form.password, &form.repeated, now).await
+    }
+    .await;
+    match result {
+        Err(
+            e
+            @ (AppError::PasswordTooShort | AppError::PasswordTooLong | AppError::PasswordsDiffer),
+        ) => {
+            let step = PasswordStep { error: Some(e) };
+            render::with_context(&state, parts, move || {
+                leptos::prelude::provide_context(step.clone())
+            })
+            .await
+        }
+        other => answer(&state, parts, other.map(|()| saved_password_page())).await,
+    }
+}
+
+/// `POST /ansatt/passord/fjern`: removes the signed-in person's password.
+pub async fn post_password_remove(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, _) = request.into_parts();
+    let now = Now::real();
+    let result = async {
+        let staff = signed_in_staff(&state, &parts, now).await?;
+        passwords::remove(&state.db, &staff, now).await
+    }
+    .await;
+    answer(&state, parts, result.map(|()| saved_password_page())).await
+}
+
+fn saved_password_page() -> String {
+    paths::with_query(&paths::staff_password(), &[(paths::SAVED, "1".to_string())])
 }
 
 /// `POST /ansatt/logg-inn/lenke`: the emailed link's button.
