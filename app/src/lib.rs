@@ -31,6 +31,7 @@ use crate::pages::staff::course::CoursePeoplePage;
 use crate::pages::staff::dashboard::DashboardPage;
 use crate::pages::staff::offering::{CopyOfferingPage, EditOfferingPage, NewOfferingPage};
 use crate::pages::staff::password::PasswordPage;
+use crate::pages::staff::preview::PreviewPage;
 use crate::pages::staff::reports::{AuditLogView, OutboxView};
 use crate::pages::staff::sign_in::{SignInLinkPage, SignInPage};
 use crate::pages::{
@@ -213,6 +214,16 @@ pub fn App() -> impl IntoView {
                                     StaticSegment(segment::COPY),
                                 )
                                 view=CopyOfferingPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::STAFF),
+                                    StaticSegment(segment::OFFERINGS),
+                                    ParamSegment("id"),
+                                    StaticSegment(segment::PREVIEW),
+                                )
+                                view=PreviewPage
                                 ssr=SsrMode::Async
                             />
                             <Route

@@ -28,6 +28,7 @@ pub mod segment {
     pub const AUDIT_LOG: &str = "logg";
     pub const ACCOUNTS: &str = "kontoer";
     pub const PASSWORD: &str = "passord";
+    pub const PREVIEW: &str = "forhandsvis";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -218,6 +219,11 @@ pub fn staff_audit_log() -> String {
 /// `/ansatt/tilbud/<id>/avlys`: call off one date, and where it posts.
 pub fn staff_cancel_date(id: i32) -> String {
     route::STAFF_CANCEL_DATE.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/tilbud/<id>/forhandsvis`: the public page as it would look.
+pub fn staff_preview(id: i32) -> String {
+    format!("{}/{}", staff_offering(id), segment::PREVIEW)
 }
 
 /// `/ansatt/tilbud/<id>/kopi`: a new offering that starts as this one.

@@ -568,3 +568,10 @@ staff-password-differ-title = The passwords differ
 staff-password-differ = You typed two different passwords. Type the same password in both fields.
 staff-audit-password_set = Added or changed a password
 staff-audit-password_removed = Removed a password
+
+# Preview
+staff-preview = Preview
+staff-preview-link = Preview the page as the public will see it
+staff-preview-banner = Preview: this is how the page looks to the public.
+staff-preview-state = Current status: { $status }.
+staff-preview-back = Back to the form

@@ -568,3 +568,10 @@ staff-password-differ-title = Passordene er ulike
 staff-password-differ = Du skrev to ulike passord. Skriv det samme passordet i begge feltene.
 staff-audit-password_set = La til eller endret passord
 staff-audit-password_removed = Fjernet passord
+
+# Forhåndsvisning
+staff-preview = Forhåndsvis
+staff-preview-link = Forhåndsvis siden slik den blir for publikum
+staff-preview-banner = Forhåndsvisning: slik ser siden ut for publikum.
+staff-preview-state = Status nå: { $status }.
+staff-preview-back = Tilbake til skjemaet

@@ -568,3 +568,10 @@ staff-password-differ-title = Passorda er ulike
 staff-password-differ = Du skreiv to ulike passord. Skriv det same passordet i begge felta.
 staff-audit-password_set = La til eller endra passord
 staff-audit-password_removed = Fjerna passord
+
+# Førehandsvising
+staff-preview = Førehandsvis
+staff-preview-link = Førehandsvis sida slik ho blir for publikum
+staff-preview-banner = Førehandsvising: slik ser sida ut for publikum.
+staff-preview-state = Status no: { $status }.
+staff-preview-back = Tilbake til skjemaet

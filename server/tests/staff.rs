@@ -574,3 +574,42 @@ async fn a_password_added_on_its_page_signs_in_and_a_wrong_one_keeps_the_address
         );
     }
 }
+
+#[tokio::test]
+async fn a_draft_is_previewed_by_its_organisers_only() {
+    use app::backend::entities::offering;
+    use app::domain::offering::OfferingStatus;
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    for site in sites().await {
+        let b = site.backend;
+        let id = id_of(&site, "sterk-og-stodig").await;
+        let mut row = offering::Entity::find_by_id(id)
+            .one(site.db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .into_active_model();
+        row.status = Set(OfferingStatus::Draft);
+        row.update(site.db.write()).await.unwrap();
+        let path = format!("/ansatt/tilbud/{id}/forhandsvis");
+        let ola = sign_in(&site, "ola@ostbyen.example", false).await;
+        let page = get(&site.app, &path, &[("cookie", ola.as_str())]).await;
+        assert_eq!(page.status, StatusCode::OK, "{b}: {}", page.body);
+        assert!(page.body.contains("Forhåndsvisning"), "{b}");
+        assert!(page.body.contains("Status nå: Utkast"), "{b}");
+        assert!(page.body.contains("<h1>Sterk og stødig</h1>"), "{b}");
+        assert_eq!(
+            page.header(header::CACHE_CONTROL),
+            "private, no-store",
+            "{b}"
+        );
+        // Not public, nor another organisation's to see.
+        let public = get(&site.app, "/tilbud/sterk-og-stodig", &[]).await;
+        assert_eq!(public.status, StatusCode::NOT_FOUND, "{b}");
+        let lise = sign_in(&site, "lise@lms.example", false).await;
+        let refused = get(&site.app, &path, &[("cookie", lise.as_str())]).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{b}");
+        let stranger = get(&site.app, &path, &[]).await;
+        assert!(stranger.status.is_redirection(), "{b}");
+    }
+}

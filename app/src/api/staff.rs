@@ -124,3 +124,28 @@ pub async fn staff_me() -> Result<crate::domain::staff::StaffIdentity, AppError>
     let (db, staff, _) = signed_in().await?;
     accounts::identity(db.read(), &staff).await
 }
+
+/// An offering's public page as it would look, and its state.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Preview {
+    pub page: crate::api::directory::OfferingData,
+    pub status: crate::domain::offering::OfferingStatus,
+}
+
+/// An offering's public page as it would look, whatever its state: for
+/// the organisers who may edit it.
+#[server]
+pub async fn staff_preview(id: i32, lang: Lang) -> Result<Preview, AppError> {
+    use crate::backend::directory::detail_by_id;
+    use crate::backend::staff::access;
+    let (db, staff, now) = signed_in().await?;
+    let row = access::offering(db.read(), &staff, id).await?;
+    Ok(Preview {
+        page: crate::api::directory::OfferingData {
+            detail: detail_by_id(db.read(), id, lang, now.local).await?,
+            today: now.local.date(),
+            now: now.local,
+        },
+        status: row.status,
+    })
+}

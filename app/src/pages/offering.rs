@@ -28,7 +28,8 @@ pub fn OfferingPage() -> impl IntoView {
     )
 }
 
-fn render(
+/// The page of `d`; also the staff area's preview.
+pub(crate) fn render(
     tr: &Tr,
     d: OfferingDetail,
     today: NaiveDate,

@@ -65,6 +65,7 @@ pub fn DashboardPage() -> impl IntoView {
                     let links = view! {
                         <ul class="row-links">
                             <li><a href=paths::staff_offering(o.id)>{tr.t("staff-edit")}</a></li>
+                            <li><a href=paths::staff_preview(o.id)>{tr.t("staff-preview")}</a></li>
                             <li><a href=paths::staff_copy_offering(o.id)>{tr.t("staff-copy")}</a></li>
                             <li><a href=paths::staff_cancel_date(o.id)>{tr.t("staff-cancel-link")}</a></li>
                             {course}

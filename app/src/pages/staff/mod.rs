@@ -9,6 +9,7 @@ pub mod course;
 pub mod dashboard;
 pub mod offering;
 pub mod password;
+pub mod preview;
 pub mod reports;
 pub mod sign_in;
 

@@ -323,6 +323,9 @@ fn form_view(
             {page.slug.clone().map(|slug| view! {
                 <p><a href=paths::offering(&slug)>{tr.t("staff-form-public-page")}</a></p>
             })}
+            {page.id.filter(|_| page.slug.is_some()).map(|id| view! {
+                <p><a href=paths::staff_preview(id)>{tr.t("staff-preview-link")}</a></p>
+            })}
             {summary}
             <form method="post" action=action class="staff-form offering-form">
                 <input type="hidden" name="kind" value=kind.code()/>
