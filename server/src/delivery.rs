@@ -4,14 +4,21 @@
 //! as the browser accepts. The listing pages, which every visitor sees
 //! alike, are kept: the busiest pages are sent without being rendered.
 //!
-//! A kept page is current until the directory is edited or the day
-//! changes. Between edits the version also moves as time passes (a
-//! meeting ends and its card moves on), once a minute at a country's
-//! size; a page that only time has left behind is still sent, for up to
-//! [`STALE_FOR`] after it was last known current, while one background
-//! task renders it anew. So no visitor waits for the renders that time passing causes,
-//! and when many ask at once for a page nobody has, one of them renders
-//! it and the others wait for that render.
+//! A kept page is current until what it shows is edited (its district,
+//! for a district's page; any district, for the front page and the whole
+//! listing) or the day changes. Between edits the version also moves as
+//! time passes (a meeting ends and its card moves on), once a minute at a
+//! country's size; a page that only time has left behind is still sent,
+//! for up to [`STALE_FOR`] after it was last known current, while one
+//! background task renders it anew. A page an edit has left behind is
+//! sent the same way for [`EDIT_GRACE`] after this server first saw it
+//! behind, and then not at all: with the versions read once a second, an
+//! edit shows within 1.5 s, and no visitor waits for the search index to
+//! take it in. So no visitor waits for the renders that time passing or
+//! an edit elsewhere causes, and when many ask at once for a page nobody
+//! has, one of them renders it and the others wait for that render.
+//! Staff, who expect their own change on the next page, are never sent a
+//! kept page.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -44,6 +51,9 @@ const BODY_LIMIT: usize = 8 * 1024 * 1024;
 /// at least every two minutes is never rendered while someone waits for
 /// it because a meeting ended.
 pub const STALE_FOR: Duration = Duration::from_secs(120);
+/// How long a page an edit has left behind is still sent while it is
+/// rendered anew.
+pub const EDIT_GRACE: Duration = Duration::from_millis(500);
 /// Pages rendered anew in the background at once: when a country's pages
 /// fall behind together, the other core stays with the visitors.
 const REFRESHING: usize = 1;
@@ -99,6 +109,8 @@ struct Kept {
     version: i64,
     /// When it was last found current: rendered, or sent as it was.
     current_at: Instant,
+    /// When this server first found an edit newer than it.
+    behind_edit_since: Option<Instant>,
     /// What it counts for against the capacity.
     weight: usize,
 }
@@ -138,6 +150,8 @@ pub struct PageCache {
     shelf: Arc<Mutex<Shelf>>,
     /// What it may hold, compressed forms included.
     capacity: usize,
+    /// See [`EDIT_GRACE`].
+    edit_grace: Duration,
     refreshing: Arc<Semaphore>,
 }
 
@@ -200,7 +214,17 @@ impl PageCache {
         PageCache {
             shelf: Arc::default(),
             capacity,
+            edit_grace: EDIT_GRACE,
             refreshing: Arc::new(Semaphore::new(REFRESHING)),
+        }
+    }
+
+    /// The same cache, sending a page an edit left behind for `grace`.
+    #[cfg(test)]
+    fn with_edit_grace(self, grace: Duration) -> Self {
+        PageCache {
+            edit_grace: grace,
+            ..self
         }
     }
 
@@ -214,6 +238,15 @@ impl PageCache {
                 return Found::Current(kept.page.clone());
             }
             if kept.version >= wanted.last_edit && kept.current_at.elapsed() < STALE_FOR {
+                return Found::Behind(kept.page.clone());
+            }
+            if kept.version < wanted.last_edit
+                && kept
+                    .behind_edit_since
+                    .get_or_insert_with(Instant::now)
+                    .elapsed()
+                    < self.edit_grace
+            {
                 return Found::Behind(kept.page.clone());
             }
         }
@@ -273,6 +306,7 @@ impl PageCache {
                 scope: scope.clone(),
                 version: stamp.at(),
                 current_at: Instant::now(),
+                behind_edit_since: None,
                 weight,
             },
         );
@@ -327,7 +361,10 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
     };
     let mut claim = None;
     let mut keep = None;
-    let scope = listing_scope(request.uri().path()).filter(|_| get && state.pages.capacity > 0);
+    // Staff are sent what is rendered now: they expect their own change.
+    let staff = app::backend::staff::sessions::from_headers(request.headers()).is_some();
+    let scope =
+        listing_scope(request.uri().path()).filter(|_| get && state.pages.capacity > 0 && !staff);
     if let Some(scope) = scope {
         // An error reading the version: the page will say what is wrong,
         // and there is nothing to keep.
@@ -660,7 +697,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_page_nobody_has_is_rendered_once_for_everyone_who_asks() {
-        let cache = PageCache::new(1 << 20);
+        let cache = PageCache::new(1 << 20).with_edit_grace(Duration::ZERO);
         let now = stamp(5, 5, 27);
         let (claim, mut handover) = render_and_wait(&cache, "nb|/", now.clone());
         let Found::Render(other) = cache.find("nb|/bydel/sentrum", Scope::Directory, now.clone())
@@ -680,7 +717,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_render_that_gives_up_lets_the_waiters_render_their_own() {
-        let cache = PageCache::new(1 << 20);
+        let cache = PageCache::new(1 << 20).with_edit_grace(Duration::ZERO);
         let now = stamp(5, 5, 27);
         let (claim, mut handover) = render_and_wait(&cache, "nb|/", now.clone());
         // A refusal, which is not shared; then a visitor who left.
@@ -700,7 +737,7 @@ mod tests {
 
     #[test]
     fn nobody_waits_for_a_render_that_started_before_an_edit_they_know_of() {
-        let cache = PageCache::new(1 << 20);
+        let cache = PageCache::new(1 << 20).with_edit_grace(Duration::ZERO);
         let (_claim, _) = render_and_wait(&cache, "nb|/", stamp(5, 3, 27));
         // Only time has passed since that render started: wait for it.
         assert!(matches!(
@@ -725,7 +762,7 @@ mod tests {
 
     #[test]
     fn time_passing_keeps_a_page_while_an_edit_or_a_new_day_drops_it() {
-        let cache = PageCache::new(1 << 20);
+        let cache = PageCache::new(1 << 20).with_edit_grace(Duration::ZERO);
         cache.put("nb|/", &Scope::Directory, &stamp(5, 3, 27), page("v5"));
         assert!(matches!(
             cache.find("nb|/", Scope::Directory, stamp(5, 3, 27)),
@@ -776,8 +813,23 @@ mod tests {
     }
 
     #[test]
+    fn a_page_an_edit_left_behind_is_sent_for_the_grace_only() {
+        let cache = PageCache::new(1 << 20).with_edit_grace(Duration::from_millis(50));
+        cache.put("nb|/", &Scope::Directory, &stamp(5, 5, 27), page("v5"));
+        let Found::Behind(old) = cache.find("nb|/", Scope::Directory, stamp(6, 6, 27)) else {
+            panic!("sent while rendered anew");
+        };
+        assert_eq!(body(&old), "v5");
+        std::thread::sleep(Duration::from_millis(60));
+        assert!(matches!(
+            cache.find("nb|/", Scope::Directory, stamp(7, 7, 27)),
+            Found::Render(_)
+        ));
+    }
+
+    #[test]
     fn an_edit_elsewhere_leaves_a_district_page_current() {
-        let cache = PageCache::new(1 << 20);
+        let cache = PageCache::new(1 << 20).with_edit_grace(Duration::ZERO);
         let sentrum = || Scope::District("sentrum".into());
         cache.put(
             "nb|/bydel/sentrum",
@@ -818,7 +870,7 @@ mod tests {
     fn a_full_shelf_lets_go_of_pages_left_behind_first() {
         let big = "x".repeat(400);
         // Room for two such pages, each counted twice for its compressed forms.
-        let cache = PageCache::new(1700);
+        let cache = PageCache::new(1700).with_edit_grace(Duration::ZERO);
         cache.put("nb|/a", &Scope::Directory, &stamp(5, 5, 27), page(&big));
         cache.put("nb|/b", &Scope::Directory, &stamp(5, 5, 27), page(&big));
         cache.put("nb|/c", &Scope::Directory, &stamp(5, 5, 27), page(&big));
