@@ -59,10 +59,15 @@ pub mod route {
     pub const STAFF_SIGN_IN_PASSWORD: &str = "/ansatt/logg-inn/passord";
     pub const STAFF_PASSWORD: &str = "/ansatt/passord";
     pub const STAFF_PASSWORD_REMOVE: &str = "/ansatt/passord/fjern";
+    pub const STAFF_COURSE_MESSAGE: &str = "/ansatt/kurs/{id}/melding";
 }
 
 /// The query key a staff form's page is sent back with after a save.
 pub const SAVED: &str = "lagret";
+/// The query keys a course's page is sent back with after a message: how
+/// many it was emailed to, and how many it could not be.
+pub const MESSAGE_SENT: &str = "sendt";
+pub const MESSAGE_NOT_SENT: &str = "ikke-sendt";
 
 /// The folder the build puts the CSS, JavaScript and wasm in.
 pub const PKG: &str = "pkg";
@@ -279,6 +284,11 @@ pub fn staff_sign_out() -> String {
 /// `/ansatt/logg-ut-overalt`: ends every session of the account.
 pub fn staff_sign_out_everywhere() -> String {
     route::STAFF_SIGN_OUT_EVERYWHERE.to_string()
+}
+
+/// `/ansatt/kurs/<id>/melding`: where a message to a course's people posts.
+pub fn staff_course_message(id: i32) -> String {
+    route::STAFF_COURSE_MESSAGE.replace("{id}", &id.to_string())
 }
 
 /// `/ansatt/kurs/<id>`: a course's people.

@@ -1289,3 +1289,97 @@ async fn a_password_is_an_option_that_pauses_after_ten_wrong_tries() {
         assert_eq!(audited, 2, "{name}");
     }
 }
+
+#[tokio::test]
+async fn an_organiser_messages_everyone_with_a_confirmed_address_and_the_words_go_with_the_emails()
+{
+    use app::backend::entities::{course_message, sign_up};
+    use app::backend::mail::outbox;
+    use app::backend::staff::participants;
+    use app::domain::sign_up::SignUpStatus;
+    use app::domain::staff::CourseMessageForm;
+    use sea_orm::{ActiveModelTrait, Set};
+    for (name, db) in databases().await {
+        let course = course_row(&db, COURSE).await;
+        for who in ["kari@example.no", "ola@example.no"] {
+            signing::sign_up(&db, COURSE, &person(who), Lang::Nb, now(), &settings())
+                .await
+                .unwrap();
+        }
+        // Kari confirmed her address; Ola did not, so a stranger may have
+        // typed it: he gets no organiser's words.
+        let kari = support::sign_ups(&db)
+            .await
+            .into_iter()
+            .find(|s| s.participant_email.as_deref() == Some("kari@example.no"))
+            .unwrap();
+        let mut row: sign_up::ActiveModel = kari.into();
+        row.status = Set(SignUpStatus::Confirmed);
+        row.email_confirmed_at = Set(Some(now().utc));
+        row.update(db.write()).await.unwrap();
+        let inbox = Inbox::new();
+        inbox.to(&db, "kari@example.no").await;
+
+        let form = CourseMessageForm {
+            message: "  Vi møtes i rom 2 i dag.  \n\n\n\nTa med kaffekopp.\n".into(),
+            waiting_list: None,
+        };
+        let text = form.validate().unwrap();
+        assert_eq!(
+            text, "Vi møtes i rom 2 i dag.\n\nTa med kaffekopp.",
+            "{name}"
+        );
+        let ostbyen = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
+        assert_eq!(
+            participants::message_all(&db, &ostbyen, course.id, &text, false, now()).await,
+            Err(AppError::Forbidden),
+            "{name}: another organisation's course"
+        );
+        let lms = signed_in_as(&db, COORDINATOR_LMS).await;
+        let sent = participants::message_all(&db, &lms, course.id, &text, false, now())
+            .await
+            .unwrap();
+        assert_eq!((sent.emailed, sent.not_emailed), (1, 1), "{name}");
+        let mail = inbox.to(&db, "kari@example.no").await;
+        let message = mail
+            .iter()
+            .find(|m| m.email.subject.ends_with("melding fra kursholderen"))
+            .unwrap_or_else(|| panic!("{name}: no message to Kari"));
+        assert!(
+            message.email.text.contains("Vi møtes i rom 2 i dag."),
+            "{name}"
+        );
+        assert!(message.email.text.contains("Ta med kaffekopp."), "{name}");
+        assert!(
+            inbox
+                .to(&db, "ola@example.no")
+                .await
+                .iter()
+                .all(|m| !m.email.subject.ends_with("melding fra kursholderen")),
+            "{name}"
+        );
+        // The outbox keeps no words; the message goes with its emails.
+        assert_eq!(
+            course_message::Entity::find()
+                .count(db.read())
+                .await
+                .unwrap(),
+            1
+        );
+        let later = now().utc + chrono::Duration::days(1);
+        outbox::purge(db.write(), later, chrono::Duration::zero(), 1000)
+            .await
+            .unwrap();
+        outbox::purge_messages(db.write(), later, chrono::Duration::zero())
+            .await
+            .unwrap();
+        assert_eq!(
+            course_message::Entity::find()
+                .count(db.read())
+                .await
+                .unwrap(),
+            0,
+            "{name}"
+        );
+    }
+}

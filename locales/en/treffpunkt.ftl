@@ -575,3 +575,18 @@ staff-preview-link = Preview the page as the public will see it
 staff-preview-banner = Preview: this is how the page looks to the public.
 staff-preview-state = Current status: { $status }.
 staff-preview-back = Back to the form
+
+# Message to participants
+staff-message-title = Send a message to the participants
+staff-message-label = Message
+staff-message-hint = Emailed to everyone with a place, and to whoever signed them up. Do not write about health or other personal matters.
+staff-message-waiting-list = Send it to the waiting list too
+staff-message-send = Send the message
+staff-message-sent = The message goes to { $count } participants.
+staff-message-not-sent = { $count } have not confirmed an email address or were signed up by phone: call them.
+staff-message-missing = Write the message before you send it.
+staff-message-long = The message can have at most 2000 characters.
+staff-audit-course_message_sent = Sent a message to the participants
+staff-email-course_message = Message from the organiser
+email-course_message-subject = { $course }: a message from the organiser
+email-course_message-body = The organiser of { $course } has sent this message to everyone signed up:

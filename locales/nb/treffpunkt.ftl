@@ -575,3 +575,18 @@ staff-preview-link = Forhåndsvis siden slik den blir for publikum
 staff-preview-banner = Forhåndsvisning: slik ser siden ut for publikum.
 staff-preview-state = Status nå: { $status }.
 staff-preview-back = Tilbake til skjemaet
+
+# Melding til deltakerne
+staff-message-title = Send melding til deltakerne
+staff-message-label = Melding
+staff-message-hint = Går på e-post til alle som har plass, og til den som meldte dem på. Skriv ikke om helse eller andre personlige forhold.
+staff-message-waiting-list = Send også til dem på ventelisten
+staff-message-send = Send meldingen
+staff-message-sent = Meldingen går til { $count } påmeldte.
+staff-message-not-sent = { $count } har ikke bekreftet e-postadresse eller ble meldt på per telefon: ring dem.
+staff-message-missing = Skriv meldingen før du sender den.
+staff-message-long = Meldingen kan ha høyst 2000 tegn.
+staff-audit-course_message_sent = Sendte melding til deltakerne
+staff-email-course_message = Melding fra kursholder
+email-course_message-subject = { $course }: melding fra kursholderen
+email-course_message-body = Kursholderen for { $course } har sendt denne meldingen til alle som er påmeldt:

@@ -575,3 +575,18 @@ staff-preview-link = Førehandsvis sida slik ho blir for publikum
 staff-preview-banner = Førehandsvising: slik ser sida ut for publikum.
 staff-preview-state = Status no: { $status }.
 staff-preview-back = Tilbake til skjemaet
+
+# Melding til deltakarane
+staff-message-title = Send melding til deltakarane
+staff-message-label = Melding
+staff-message-hint = Går på e-post til alle som har plass, og til den som melde dei på. Skriv ikkje om helse eller andre personlege forhold.
+staff-message-waiting-list = Send òg til dei på ventelista
+staff-message-send = Send meldinga
+staff-message-sent = Meldinga går til { $count } påmelde.
+staff-message-not-sent = { $count } har ikkje stadfesta e-postadresse eller vart melde på per telefon: ring dei.
+staff-message-missing = Skriv meldinga før du sender henne.
+staff-message-long = Meldinga kan ha høgst 2000 teikn.
+staff-audit-course_message_sent = Sende melding til deltakarane
+staff-email-course_message = Melding frå kurshaldar
+email-course_message-subject = { $course }: melding frå kurshaldaren
+email-course_message-body = Kurshaldaren for { $course } har sendt denne meldinga til alle som er påmelde:

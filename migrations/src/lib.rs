@@ -13,6 +13,7 @@ mod m20261201_000007_last_edit;
 mod m20261206_000008_staff;
 mod m20261206_000009_district_versions;
 mod m20261206_000010_passwords;
+mod m20261206_000011_course_message;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000008_staff::Migration),
             Box::new(m20261206_000009_district_versions::Migration),
             Box::new(m20261206_000010_passwords::Migration),
+            Box::new(m20261206_000011_course_message::Migration),
         ]
     }
 }

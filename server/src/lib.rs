@@ -101,6 +101,10 @@ pub fn router(state: AppState) -> Router {
             post(forms::staff::sign_in::post_password_remove),
         )
         .route(
+            route::STAFF_COURSE_MESSAGE,
+            post(forms::staff::courses::post_message),
+        )
+        .route(
             route::STAFF_SIGN_OUT,
             post(forms::staff::sign_in::post_sign_out),
         )

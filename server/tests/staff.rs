@@ -411,6 +411,7 @@ async fn every_staff_form_has_its_door() {
             "/ansatt/kurs/1/pamelding/1/avmeld",
             "/ansatt/kurs/1/pamelding/1/plass",
             "/ansatt/kurs/1/telefon",
+            "/ansatt/kurs/1/melding",
             "/ansatt/utboks/1/igjen",
             "/ansatt/kontoer",
             "/ansatt/kontoer/1",
@@ -611,5 +612,47 @@ async fn a_draft_is_previewed_by_its_organisers_only() {
         assert_eq!(refused.status, StatusCode::FORBIDDEN, "{b}");
         let stranger = get(&site.app, &path, &[]).await;
         assert!(stranger.status.is_redirection(), "{b}");
+    }
+}
+
+#[tokio::test]
+async fn a_message_to_a_course_s_people_is_checked_and_says_whom_it_reached() {
+    for site in sites().await {
+        let b = site.backend;
+        let id = id_of(&site, "leve-med-kols").await;
+        let lise = sign_in(&site, "lise@lms.example", false).await;
+        let path = format!("/ansatt/kurs/{id}/melding");
+        let mut empty = support::form_post(&path, "message=+%0D%0A+&waiting_list=1", PEER);
+        empty.headers_mut().insert("cookie", lise.parse().unwrap());
+        let back = support::send(&site.app, empty).await;
+        assert_eq!(back.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(
+            back.body.contains("Skriv meldingen før du sender den."),
+            "{b}"
+        );
+        assert!(
+            back.body
+                .contains(r#"name="waiting_list" value="1" checked"#),
+            "{b}: the box kept"
+        );
+        let mut sent = support::form_post(&path, "message=Rom+2+i+dag.", PEER);
+        sent.headers_mut().insert("cookie", lise.parse().unwrap());
+        let done = support::send(&site.app, sent).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{b}: {}", done.body);
+        let next = done.header(header::LOCATION).to_string();
+        assert!(
+            next.starts_with(&format!("/ansatt/kurs/{id}?sendt=")),
+            "{b}: {next}"
+        );
+        let page = get(&site.app, &next, &[("cookie", lise.as_str())]).await;
+        assert!(page.body.contains("Meldingen går til"), "{b}");
+        let ola = sign_in(&site, "ola@ostbyen.example", false).await;
+        let mut foreign = support::form_post(&path, "message=Hei", PEER);
+        foreign.headers_mut().insert("cookie", ola.parse().unwrap());
+        assert_eq!(
+            support::send(&site.app, foreign).await.status,
+            StatusCode::FORBIDDEN,
+            "{b}"
+        );
     }
 }

@@ -32,6 +32,9 @@ coded_enum! {
         /// To a coordinator: a listing has not been confirmed for a long
         /// time; confirm or update it.
         StaleReminder,
+        /// An organiser's message to everyone signed up for a course; its
+        /// words live in `course_message` until the email is purged.
+        CourseMessage,
     }
 }
 

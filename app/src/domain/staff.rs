@@ -41,6 +41,7 @@ coded_enum! {
         OfferingConfirmed,
         PasswordSet,
         PasswordRemoved,
+        CourseMessageSent,
     }
 }
 
@@ -198,6 +199,55 @@ pub struct SignInStep {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PasswordStep {
     pub error: Option<super::error::AppError>,
+}
+
+/// The longest message an organiser may send a course's people: a few
+/// paragraphs, which is what an email should be.
+pub const MESSAGE_MAX: usize = 2000;
+
+/// An organiser's message to a course's people, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseMessageForm {
+    #[serde(default)]
+    pub message: String,
+    /// A ticked box sends "1": the waiting list is told too.
+    #[serde(default)]
+    pub waiting_list: Option<String>,
+}
+
+impl CourseMessageForm {
+    /// The message as it will be sent (trimmed, and empty lines between
+    /// paragraphs made one), or the Fluent key of what is wrong.
+    pub fn validate(&self) -> Result<String, &'static str> {
+        let mut text = String::new();
+        let mut empty = 0;
+        for line in self.message.lines().map(str::trim_end) {
+            if line.trim().is_empty() {
+                empty += 1;
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str(if empty > 0 { "\n\n" } else { "\n" });
+            }
+            empty = 0;
+            text.push_str(line);
+        }
+        let text = text.trim_start().to_owned();
+        if text.is_empty() {
+            Err("staff-message-missing")
+        } else if text.chars().count() > MESSAGE_MAX {
+            Err("staff-message-long")
+        } else {
+            Ok(text)
+        }
+    }
+}
+
+/// The message form sent back on the course's page, with what is wrong.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MessageSubmission {
+    pub form: CourseMessageForm,
+    pub problem: Option<&'static str>,
 }
 
 /// A person who phoned in, as the organiser types them.

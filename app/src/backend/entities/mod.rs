@@ -5,6 +5,7 @@ pub mod account_organisation;
 pub mod audit_event;
 pub mod cancelled_date;
 pub mod category;
+pub mod course_message;
 pub mod course_session;
 pub mod directory_state;
 pub mod district;

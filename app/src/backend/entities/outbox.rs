@@ -18,6 +18,8 @@ pub struct Model {
     pub sign_up_id: Option<i32>,
     /// The staff sign-in a sign-in email is for.
     pub sign_in_id: Option<i32>,
+    /// The organiser's message an email to a course's people carries.
+    pub course_message_id: Option<i32>,
     pub lang: Lang,
     pub recipient: Option<String>,
     pub recipient_masked: String,

@@ -1,6 +1,7 @@
 //! A sent email's recipient, and its `.eml` file, are kept only a short
 //! while: long enough to answer "did it go?", not long enough to matter if
-//! the database or the folder leaks.
+//! the database or the folder leaks. An organiser's message goes with the
+//! last of its emails.
 
 use chrono::Duration;
 
@@ -18,6 +19,7 @@ pub async fn run(db: &Db, mailer: &Mailer, now: Now, keep: Duration) -> Result<u
         mailer.forget(&ids, keep.to_std().unwrap_or_default()).await;
         purged += u32::try_from(ids.len()).unwrap_or(u32::MAX);
         if (ids.len() as u64) < BATCH {
+            outbox::purge_messages(db.write(), now.utc, keep).await?;
             return Ok(purged);
         }
     }

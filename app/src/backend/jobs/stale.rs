@@ -74,6 +74,7 @@ pub async fn run(db: &Db, now: Now, after_days: i64) -> Result<u32, AppError> {
                     sign_up_id: None,
                     lang: Lang::Nb,
                     to,
+                    course_message_id: None,
                 },
                 now.utc,
             )

@@ -13,7 +13,7 @@ use crate::backend::clock::{Now, oslo, utc_of_oslo};
 use crate::backend::course;
 use crate::backend::db::Db;
 use crate::backend::directory;
-use crate::backend::entities::{outbox, sign_up};
+use crate::backend::entities::{course_message, outbox, sign_up};
 use crate::backend::tokens::{self, Purpose};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
@@ -109,6 +109,19 @@ impl<'a> Composer<'a> {
                 Some(person)
             }
         };
+        let message = match (row.kind, row.course_message_id) {
+            (EmailKind::CourseMessage, Some(id)) => {
+                match course_message::Entity::find_by_id(id)
+                    .one(db.read())
+                    .await?
+                {
+                    Some(m) => Some(m.body),
+                    None => return Ok(Composed::Discard),
+                }
+            }
+            (EmailKind::CourseMessage, None) => return Ok(Composed::Discard),
+            _ => None,
+        };
         let hold_until = person
             .as_ref()
             .filter(|p| p.status == SignUpStatus::AwaitingConfirmation)
@@ -124,6 +137,7 @@ impl<'a> Composer<'a> {
             confirm_url: links.confirm,
             cancel_url: links.cancel,
             hold_until,
+            message,
             today: now.local.date(),
             page_url: paths::absolute(public_url, &paths::offering(&detail.card.slug)),
             stamp: now.utc.and_utc(),
@@ -197,7 +211,9 @@ fn still_true(kind: EmailKind, person: &sign_up::Model) -> bool {
         EmailKind::Confirmed | EmailKind::Reminder => status == SignUpStatus::Confirmed,
         EmailKind::Promoted => status.holds_place(),
         EmailKind::Cancelled => status == SignUpStatus::Cancelled,
-        EmailKind::AlreadySignedUp | EmailKind::DateCancelled => status.is_active(),
+        EmailKind::AlreadySignedUp | EmailKind::DateCancelled | EmailKind::CourseMessage => {
+            status.is_active()
+        }
         EmailKind::CourseFull => true,
         // Not about a sign-up; never reaches here.
         EmailKind::SignInCode | EmailKind::StaleReminder => false,

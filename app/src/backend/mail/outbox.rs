@@ -7,6 +7,7 @@
 //! success.
 
 use chrono::{Duration, NaiveDateTime};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -14,7 +15,7 @@ use sea_orm::{
 
 use super::{EmailKind, OutboxStatus, mask, mask_addresses};
 use crate::backend::db::Db;
-use crate::backend::entities::outbox;
+use crate::backend::entities::{course_message, outbox};
 use crate::backend::tokens;
 use crate::domain::lang::Lang;
 
@@ -26,6 +27,8 @@ pub struct Queued<'a> {
     pub sign_up_id: Option<i32>,
     pub lang: Lang,
     pub to: &'a str,
+    /// The organiser's message it carries.
+    pub course_message_id: Option<i32>,
 }
 
 /// Queues an email, due now, in the caller's transaction.
@@ -37,6 +40,7 @@ pub async fn enqueue(
     let row = outbox::ActiveModel {
         offering_id: Set(Some(email.offering_id)),
         sign_up_id: Set(email.sign_up_id),
+        course_message_id: Set(email.course_message_id),
         ..pending(email.kind, email.lang, email.to, now)
     };
     outbox::Entity::insert(row)
@@ -266,4 +270,28 @@ pub async fn purge(
         .exec(db)
         .await?;
     Ok(rows.into_iter().map(|(_, message_id)| message_id).collect())
+}
+
+/// Deletes the organisers' messages older than `keep` whose emails have
+/// all been purged (or were never queued): their words outlive no email.
+pub async fn purge_messages(
+    db: &impl ConnectionTrait,
+    now: NaiveDateTime,
+    keep: Duration,
+) -> Result<u64, DbErr> {
+    let deleted = course_message::Entity::delete_many()
+        .filter(course_message::Column::CreatedAt.lte(now - keep))
+        .filter(
+            course_message::Column::Id.not_in_subquery(
+                Query::select()
+                    .column(outbox::Column::CourseMessageId)
+                    .from(outbox::Entity)
+                    .and_where(outbox::Column::CourseMessageId.is_not_null())
+                    .and_where(outbox::Column::PurgedAt.is_null())
+                    .to_owned(),
+            ),
+        )
+        .exec(db)
+        .await?;
+    Ok(deleted.rows_affected)
 }

@@ -27,6 +27,8 @@ pub struct Input<'a> {
     pub cancel_url: Option<String>,
     /// Oslo time the held place is kept until.
     pub hold_until: Option<NaiveDateTime>,
+    /// The organiser's words, in an email that carries them.
+    pub message: Option<String>,
     pub today: NaiveDate,
     /// The course's public page, absolute, for the calendar file.
     pub page_url: String,
@@ -95,6 +97,9 @@ pub fn render(input: &Input<'_>) -> Email {
         args.push(("until", when.into()));
     }
     blocks.push(Block::Para(tr.t_with(&body_key, &args)));
+    if let Some(message) = &input.message {
+        blocks.extend(message.split("\n\n").map(|p| Block::Para(p.to_owned())));
+    }
     if input.kind == EmailKind::DateCancelled {
         let off = d
             .course
@@ -285,7 +290,8 @@ fn write(blocks: &[Block], lang: Lang) -> (String, String) {
             Block::Para(p) => {
                 text.push_str(p);
                 text.push_str("\n\n");
-                html.push_str(&format!("<p>{}</p>", text_of(p)));
+                // A line break typed in an organiser's message stays one.
+                html.push_str(&format!("<p>{}</p>", text_of(p).replace('\n', "<br>\n")));
             }
             Block::List(items) => {
                 html.push_str("<ul>");

@@ -25,6 +25,18 @@ pub async fn about(
     kind: EmailKind,
     now: Now,
 ) -> Result<(), DbErr> {
+    queue(db, row, kind, None, now).await
+}
+
+/// Queues `kind` about `row`, carrying the organiser's message
+/// `course_message_id` if any, to everyone concerned.
+async fn queue(
+    db: &impl ConnectionTrait,
+    row: &sign_up::Model,
+    kind: EmailKind,
+    course_message_id: Option<i32>,
+    now: Now,
+) -> Result<(), DbErr> {
     for to in recipients(row) {
         outbox::enqueue(
             db,
@@ -34,6 +46,7 @@ pub async fn about(
                 sign_up_id: Some(row.id),
                 lang: row.lang,
                 to: &to,
+                course_message_id,
             },
             now.utc,
         )
@@ -60,10 +73,29 @@ pub async fn course_full(
                 sign_up_id: None,
                 lang,
                 to,
+                course_message_id: None,
             },
             now.utc,
         )
         .await?;
     }
     Ok(())
+}
+
+/// Queues the organiser's message `course_message_id` to everyone
+/// concerned with `row`.
+pub async fn message(
+    db: &impl ConnectionTrait,
+    row: &sign_up::Model,
+    course_message_id: i32,
+    now: Now,
+) -> Result<(), DbErr> {
+    queue(
+        db,
+        row,
+        EmailKind::CourseMessage,
+        Some(course_message_id),
+        now,
+    )
+    .await
 }

@@ -5,13 +5,15 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::staff::staff_course;
 use crate::components::error::set_status;
 use crate::components::print::PrintButton;
 use crate::domain::error::AppError;
-use crate::domain::staff::{CourseRoster, Participant, PhoneSubmission, SignUpAction};
+use crate::domain::staff::{
+    CourseRoster, MESSAGE_MAX, MessageSubmission, Participant, PhoneSubmission, SignUpAction,
+};
 use crate::i18n::{Tr, use_tr};
 use crate::paths;
 
@@ -150,6 +152,71 @@ fn phone_form(tr: &Tr, course: i32, back: PhoneSubmission) -> impl IntoView + us
     }
 }
 
+/// The message to everyone signed up, with what was typed when it came
+/// back, and what the last one reached.
+fn message_form(
+    tr: &Tr,
+    course: i32,
+    back: MessageSubmission,
+    sent: Option<(u32, u32)>,
+) -> impl IntoView + use<> {
+    let problem = back.problem.map(|key| tr.t(key));
+    let invalid = problem.is_some();
+    let described = if invalid {
+        "message-hint message-error"
+    } else {
+        "message-hint"
+    };
+    let sent = sent.map(|(emailed, not_emailed)| {
+        let mut text = tr.t_with("staff-message-sent", &[("count", emailed.into())]);
+        if not_emailed > 0 {
+            text.push(' ');
+            text.push_str(&tr.t_with("staff-message-not-sent", &[("count", not_emailed.into())]));
+        }
+        view! { <p class="notice" role="status">{text}</p> }
+    });
+    view! {
+        <section class="no-print" id="message">
+            <h2>{tr.t("staff-message-title")}</h2>
+            {sent}
+            {problem.clone().map(|p| view! {
+                <div class="error-summary" role="alert" tabindex="-1">
+                    <h3>{tr.t("staff-form-problem")}</h3>
+                    <p><a href="#message-text">{p}</a></p>
+                </div>
+            })}
+            <form method="post" action=paths::staff_course_message(course) class="staff-form">
+                <div class="field" class:field-invalid=invalid>
+                    <label for="message-text">{tr.t("staff-message-label")}</label>
+                    <p class="hint" id="message-hint">{tr.t("staff-message-hint")}</p>
+                    {problem.map(|p| view! { <p class="field-error" id="message-error">{p}</p> })}
+                    <textarea
+                        id="message-text"
+                        name="message"
+                        rows="6"
+                        maxlength=MESSAGE_MAX.to_string()
+                        aria-describedby=described
+                        aria-invalid=invalid.then_some("true")
+                    >
+                        {crate::components::escape::text(&back.form.message)}
+                    </textarea>
+                </div>
+                <div class="check">
+                    <input
+                        type="checkbox"
+                        id="message-waiting-list"
+                        name="waiting_list"
+                        value="1"
+                        checked=back.form.waiting_list.is_some()
+                    />
+                    <label for="message-waiting-list">{tr.t("staff-message-waiting-list")}</label>
+                </div>
+                <button type="submit" class="button">{tr.t("staff-message-send")}</button>
+            </form>
+        </section>
+    }
+}
+
 #[component]
 pub fn CoursePeoplePage() -> impl IntoView {
     let tr = use_tr();
@@ -163,6 +230,15 @@ pub fn CoursePeoplePage() -> impl IntoView {
     if let Some(s) = &submission {
         set_status(s.error.as_ref().map_or(422, AppError::status));
     }
+    let message = use_context::<MessageSubmission>();
+    if message.is_some() {
+        set_status(422);
+    }
+    let sent = use_query_map().with_untracked(|q| {
+        let count = |key| q.get(key).and_then(|n| n.parse::<u32>().ok());
+        count(paths::MESSAGE_SENT)
+            .map(|emailed| (emailed, count(paths::MESSAGE_NOT_SENT).unwrap_or(0)))
+    });
     staff_page(
         move || staff_course(id, lang),
         move |c: CourseRoster| {
@@ -198,6 +274,7 @@ pub fn CoursePeoplePage() -> impl IntoView {
                     {people(&tr, c.id, tr.t("staff-list-confirmed"), c.confirmed.clone(), true, &[SignUpAction::Cancel])}
                     {people(&tr, c.id, tr.t("staff-list-awaiting"), c.awaiting.clone(), false, &[SignUpAction::Cancel])}
                     {people(&tr, c.id, tr.t("staff-list-waiting"), c.waiting.clone(), true, &[SignUpAction::GivePlace, SignUpAction::Cancel])}
+                    {message_form(&tr, c.id, message.clone().unwrap_or_default(), sent)}
                     {phone_form(&tr, c.id, submission.clone().unwrap_or_default())}
                 </section>
             }

@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use app::backend::clock::Now;
 use app::backend::staff::{participants, roster};
 use app::domain::error::AppError;
-use app::domain::staff::{PhoneSignUpForm, PhoneSubmission, SignUpAction};
+use app::domain::staff::{
+    CourseMessageForm, MessageSubmission, PhoneSignUpForm, PhoneSubmission, SignUpAction,
+};
 use app::i18n::request_lang;
 use app::paths;
 
@@ -92,6 +94,60 @@ pub async fn post_phone_sign_up(
             render::refused(&state, parts, e).await
         }
     }
+}
+
+/// `POST /ansatt/kurs/<id>/melding`: a message to everyone with a place
+/// (and the waiting list, if ticked), through the outbox; then the
+/// course's page, saying how many it reached. An empty or too long
+/// message comes back with what was typed.
+pub async fn post_message(
+    State(state): State<AppState>,
+    Path(course): Path<String>,
+    request: Request,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let form: CourseMessageForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let now = Now::real();
+    let staff = match signed_in_staff(&state, &parts, now).await {
+        Ok(staff) => staff,
+        Err(e) => return answer(&state, parts, Err(e)).await,
+    };
+    let id = match number(&course) {
+        Ok(id) => id,
+        Err(e) => return answer(&state, parts, Err(e)).await,
+    };
+    let text = match form.validate() {
+        Ok(text) => text,
+        Err(problem) => {
+            let submission = MessageSubmission {
+                form,
+                problem: Some(problem),
+            };
+            parts.uri = paths::staff_course(id).parse().expect("a path");
+            return render::with_context(&state, parts, move || {
+                leptos::prelude::provide_context(submission.clone())
+            })
+            .await;
+        }
+    };
+    let waiting = form.waiting_list.is_some();
+    let result = participants::message_all(&state.db, &staff, id, &text, waiting, now).await;
+    if result.is_ok() {
+        state.wake.notify_one();
+    }
+    let next = result.map(|sent| {
+        paths::with_query(
+            &paths::staff_course(id),
+            &[
+                (paths::MESSAGE_SENT, sent.emailed.to_string()),
+                (paths::MESSAGE_NOT_SENT, sent.not_emailed.to_string()),
+            ],
+        )
+    });
+    answer(&state, parts, next).await
 }
 
 /// The course's page again, with the phone form as it was typed.
