@@ -19,7 +19,6 @@
 //! Prints figures; asserts nothing. `scripts/bench-sign-up.sh` runs it on
 //! a release build.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -32,9 +31,6 @@ use app::backend::sign_up as service;
 use app::backend::{import, testing};
 use app::domain::lang::Lang;
 use app::domain::sign_up::SignUpForm;
-use leptos::config::LeptosOptions;
-use server::limits::RateLimits;
-use server::{AppState, router};
 
 const CLIENTS: usize = 50;
 const PER_CLIENT: usize = 40;
@@ -45,37 +41,14 @@ const COURSES: usize = 12;
 /// The mini fixture's places and people, with twelve open courses whose
 /// sessions are two months from today, room for everyone.
 fn municipality() -> String {
-    let mini = include_str!("../../app/tests/fixtures/mini.toml");
-    let start = (chrono::Local::now() + chrono::Duration::days(60)).date_naive();
-    let mut data = mini.to_string();
+    let mut data = include_str!("../../app/tests/fixtures/mini.toml").to_string();
+    let day = (chrono::Local::now() + chrono::Duration::days(60)).date_naive();
     for n in 0..COURSES {
-        data.push_str(&format!(
-            r#"
-[[offering]]
-slug = "bench-kurs-{n}"
-kind = "course"
-district = "nordre-asen"
-venue = "asen-kirke"
-organisation = "lms"
-audiences = ["long_term_illness"]
-categories = []
-price_nok = 0
-sign_up_required = true
-contact = {{ name = "Lise Lunge", email = "lise@lms.example" }}
-
-[offering.text.nb]
-title = "Benchkurs {n}"
-summary = "Kurs."
-description = "Kurs."
-
-[[offering.session]]
-starts = "{start}T18:00"
-ends = "{start}T20:00"
-
-[offering.course]
-capacity = 1000000
-waiting_list = true
-"#
+        data.push_str(&site::course(
+            &format!("bench-kurs-{n}"),
+            &format!("Benchkurs {n}"),
+            1_000_000,
+            day,
         ));
     }
     data
@@ -83,6 +56,8 @@ waiting_list = true
 
 #[path = "common/load.rs"]
 mod load;
+#[path = "common/site.rs"]
+mod site;
 
 use load::{Figures, Request};
 
@@ -199,31 +174,7 @@ async fn main() {
             .run(),
         );
 
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a port");
-        let addr = listener.local_addr().expect("an address");
-        let app = router(AppState {
-            leptos_options: LeptosOptions::builder()
-                .output_name(app::OUTPUT_NAME)
-                .site_root("target/site")
-                .build(),
-            db: db.clone(),
-            directory: app::backend::directory::Directory::new(db.clone()),
-            assets: server::assets::Assets::default(),
-            pages: server::delivery::PageCache::new(settings.http.page_cache_bytes),
-            limits: Arc::new(RateLimits::new(&settings.limits)),
-            settings: Arc::new(settings.clone()),
-            wake,
-        });
-        let server = tokio::spawn(async move {
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .expect("serve")
-        });
+        let (addr, server) = site::serve(&db, &settings, wake).await;
 
         let rate = if backend == "sqlite" { 500 } else { 1000 };
         let at_rate = load::fixed_rate(addr, rate, 4, redirected, |n| post(n, n, 0, "r")).await;

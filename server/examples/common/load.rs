@@ -22,6 +22,8 @@ pub struct Request {
     pub method: &'static str,
     pub path: String,
     pub body: String,
+    /// A `Cookie` header: a staff session.
+    pub cookie: Option<String>,
 }
 
 impl Request {
@@ -30,6 +32,7 @@ impl Request {
             method: "GET",
             path: path.into(),
             body: String::new(),
+            cookie: None,
         }
     }
 
@@ -38,6 +41,15 @@ impl Request {
             method: "POST",
             path: path.into(),
             body,
+            cookie: None,
+        }
+    }
+
+    /// The same request with `cookie` sent.
+    pub fn with_cookie(self, cookie: &str) -> Self {
+        Request {
+            cookie: Some(cookie.to_owned()),
+            ..self
         }
     }
 }
@@ -84,8 +96,12 @@ impl Answer {
 
 /// Sends `request` and reads the whole answer.
 pub async fn exchange(conn: &mut Conn, request: &Request) -> Answer {
+    let cookie = request
+        .cookie
+        .as_ref()
+        .map_or_else(String::new, |c| format!("Cookie: {c}\r\n"));
     let head = format!(
-        "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: nb-NO,nb;q=0.9\r\nSec-Fetch-Site: same-origin\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: nb-NO,nb;q=0.9\r\nSec-Fetch-Site: same-origin\r\n{cookie}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
         request.method,
         request.path,
         request.body.len()
