@@ -24,7 +24,7 @@ async function signIn(page: Page, email: string, { shared = false } = {}) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const before = new Set((await emailsTo(email)).map((m) => m.file));
     await page.goto('/ansatt/logg-inn');
-    await page.getByLabel('E-postadresse').fill(email);
+    await page.getByRole('textbox', { name: 'E-postadresse' }).fill(email);
     await page.getByRole('button', { name: 'Send meg en kode' }).click();
     await expect(page.getByLabel('Kode fra e-posten')).toBeVisible();
     let code = '';
@@ -280,5 +280,41 @@ test('what a coordinator types stays text on every public and staff page', async
   }
   await page.goto(editPath);
   await expect(page.getByLabel('Beskrivelse', { exact: true }).first()).toHaveValue(/\[Klikk her\]\(javascript:alert\('markdown-link'\)\)/);
+  await page.context().close();
+});
+
+test('a coordinator adds a password, previews an offering and messages a course', async ({ browser }, info) => {
+  const page = await newPage(browser);
+  await signIn(page, coordinator(info));
+  await page.getByRole('link', { name: 'Passord' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Passord');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Nytt passord').fill('kort');
+  await page.getByLabel('Skriv passordet en gang til').fill('kort');
+  await page.getByRole('button', { name: 'Lagre passordet' }).click();
+  await expect(page.getByRole('alert')).toContainText('minst 12 tegn');
+  await expectNoAxeViolations(page);
+
+  const slug = `provekurs-${info.project.name}`;
+  await page.goto('/ansatt');
+  await findOffering(page, slug);
+  const row = page.locator('tr', { has: page.locator(`a[href="/tilbud/${slug}"]`) });
+  await row.getByRole('link', { name: 'Forhåndsvis' }).click();
+  await expect(page.locator('.preview-banner')).toContainText('Forhåndsvisning');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Prøvekurs');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/ansatt');
+  await findOffering(page, slug);
+  await page
+    .locator('tr', { has: page.locator(`a[href="/tilbud/${slug}"]`) })
+    .getByRole('link', { name: 'Deltakere' })
+    .click();
+  await page.getByRole('button', { name: 'Send meldingen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Skriv meldingen');
+  await page.getByLabel('Melding', { exact: true }).fill('Vi møtes i rom 2.');
+  await page.getByRole('button', { name: 'Send meldingen' }).click();
+  await expect(page.getByRole('status')).toContainText('Meldingen går til');
+  await expectNoAxeViolations(page);
   await page.context().close();
 });
