@@ -25,7 +25,7 @@ use crate::domain::Code;
 use crate::domain::error::AppError;
 use crate::i18n::request_tr;
 use crate::pages::sign_up::{CancelPage, ConfirmPage, PrivacyPage, SignUpPage, SignUpSentPage};
-use crate::pages::staff::accounts::AccountsView;
+use crate::pages::staff::accounts::{AccountsView, OrganisationsView};
 use crate::pages::staff::cancel::CancelDatePage;
 use crate::pages::staff::course::CoursePeoplePage;
 use crate::pages::staff::dashboard::DashboardPage;
@@ -244,6 +244,11 @@ pub fn App() -> impl IntoView {
                             <Route
                                 path=(StaticSegment(segment::STAFF), StaticSegment(segment::ACCOUNTS))
                                 view=AccountsView
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(StaticSegment(segment::STAFF), StaticSegment(segment::ORGANISATIONS))
+                                view=OrganisationsView
                                 ssr=SsrMode::Async
                             />
                             <Route

@@ -29,6 +29,7 @@ pub mod segment {
     pub const ACCOUNTS: &str = "kontoer";
     pub const PASSWORD: &str = "passord";
     pub const PREVIEW: &str = "forhandsvis";
+    pub const ORGANISATIONS: &str = "organisasjoner";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -60,6 +61,8 @@ pub mod route {
     pub const STAFF_PASSWORD: &str = "/ansatt/passord";
     pub const STAFF_PASSWORD_REMOVE: &str = "/ansatt/passord/fjern";
     pub const STAFF_COURSE_MESSAGE: &str = "/ansatt/kurs/{id}/melding";
+    pub const STAFF_ORGANISATIONS: &str = "/ansatt/organisasjoner";
+    pub const STAFF_ORGANISATION: &str = "/ansatt/organisasjoner/{id}";
 }
 
 /// The query key a staff form's page is sent back with after a save.
@@ -199,6 +202,17 @@ pub fn staff_confirm_offering(id: i32) -> String {
 /// new one is posted.
 pub fn staff_accounts() -> String {
     route::STAFF_ACCOUNTS.to_string()
+}
+
+/// `/ansatt/organisasjoner`: administrators' organisations page, and
+/// where a new one is posted.
+pub fn staff_organisations() -> String {
+    route::STAFF_ORGANISATIONS.to_string()
+}
+
+/// `/ansatt/organisasjoner/<id>`: where one organisation's changes post.
+pub fn staff_organisation(id: i32) -> String {
+    route::STAFF_ORGANISATION.replace("{id}", &id.to_string())
 }
 
 /// `/ansatt/kontoer/<id>`: where one account's changes are posted.

@@ -9,7 +9,7 @@ use app::domain::Code;
 use app::domain::error::AppError;
 use app::domain::lang::Lang;
 use app::domain::mail::OutboxStatus;
-use app::domain::offering::{Audience, OfferingKind, OfferingStatus};
+use app::domain::offering::{Audience, OfferingKind, OfferingStatus, OrganisationKind};
 use app::domain::schedule::TimeOfDay;
 use app::domain::sign_up::Problem;
 use app::domain::sign_up::SignUpStatus;
@@ -66,6 +66,7 @@ fn dynamic_keys() -> Vec<String> {
     keys.extend(AuditAction::iter().map(|a| format!("staff-audit-{}", a.code())));
     keys.extend(OfferingStatus::iter().map(|s| format!("staff-offering-status-{}", s.code())));
     keys.extend(SignUpStatus::iter().map(|s| format!("staff-status-{}", s.code())));
+    keys.extend(OrganisationKind::iter().map(|k| format!("staff-organisation-kind-{}", k.code())));
     keys
 }
 

@@ -590,3 +590,24 @@ staff-audit-course_message_sent = Sent a message to the participants
 staff-email-course_message = Message from the organiser
 email-course_message-subject = { $course }: a message from the organiser
 email-course_message-body = The organiser of { $course } has sent this message to everyone signed up:
+
+# Organisations
+staff-organisations-title = Organisations
+staff-organisation-new = New organisation
+staff-organisation-add = Add the organisation
+staff-organisation-name-label = Name
+staff-organisation-kind-label = Kind of organisation
+staff-organisation-kind-municipal_unit = Municipal unit
+staff-organisation-kind-volunteer_centre = Volunteer centre
+staff-organisation-kind-association = Club or association
+staff-organisation-website-label = Website (optional)
+staff-organisation-direct = May publish without an editor's approval
+staff-organisation-offerings = { $count ->
+    [one] one offering
+   *[other] { $count } offerings
+}
+staff-organisation-name = Type the organisation's name, at most 120 characters.
+staff-organisation-kind = Choose the kind of organisation.
+staff-organisation-website = The website must be an address starting with https:// or http://.
+staff-audit-organisation_created = Added an organisation
+staff-audit-organisation_changed = Changed an organisation

@@ -590,3 +590,24 @@ staff-audit-course_message_sent = Sendte melding til deltakerne
 staff-email-course_message = Melding fra kursholder
 email-course_message-subject = { $course }: melding fra kursholderen
 email-course_message-body = Kursholderen for { $course } har sendt denne meldingen til alle som er påmeldt:
+
+# Organisasjoner
+staff-organisations-title = Organisasjoner
+staff-organisation-new = Ny organisasjon
+staff-organisation-add = Legg til organisasjonen
+staff-organisation-name-label = Navn
+staff-organisation-kind-label = Slags organisasjon
+staff-organisation-kind-municipal_unit = Kommunal enhet
+staff-organisation-kind-volunteer_centre = Frivilligsentral
+staff-organisation-kind-association = Lag eller forening
+staff-organisation-website-label = Nettside (valgfritt)
+staff-organisation-direct = Kan publisere uten godkjenning fra redaktør
+staff-organisation-offerings = { $count ->
+    [one] ett tilbud
+   *[other] { $count } tilbud
+}
+staff-organisation-name = Skriv organisasjonens navn, høyst 120 tegn.
+staff-organisation-kind = Velg hva slags organisasjon det er.
+staff-organisation-website = Nettsiden må være en adresse som begynner med https:// eller http://.
+staff-audit-organisation_created = La til organisasjon
+staff-audit-organisation_changed = Endret organisasjon

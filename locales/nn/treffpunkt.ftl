@@ -590,3 +590,24 @@ staff-audit-course_message_sent = Sende melding til deltakarane
 staff-email-course_message = Melding frå kurshaldar
 email-course_message-subject = { $course }: melding frå kurshaldaren
 email-course_message-body = Kurshaldaren for { $course } har sendt denne meldinga til alle som er påmelde:
+
+# Organisasjonar
+staff-organisations-title = Organisasjonar
+staff-organisation-new = Ny organisasjon
+staff-organisation-add = Legg til organisasjonen
+staff-organisation-name-label = Namn
+staff-organisation-kind-label = Slag organisasjon
+staff-organisation-kind-municipal_unit = Kommunal eining
+staff-organisation-kind-volunteer_centre = Frivilligsentral
+staff-organisation-kind-association = Lag eller foreining
+staff-organisation-website-label = Nettside (valfritt)
+staff-organisation-direct = Kan publisere utan godkjenning frå redaktør
+staff-organisation-offerings = { $count ->
+    [one] eitt tilbod
+   *[other] { $count } tilbod
+}
+staff-organisation-name = Skriv namnet på organisasjonen, høgst 120 teikn.
+staff-organisation-kind = Vel kva slag organisasjon det er.
+staff-organisation-website = Nettsida må vere ei adresse som byrjar med https:// eller http://.
+staff-audit-organisation_created = La til organisasjon
+staff-audit-organisation_changed = Endra organisasjon

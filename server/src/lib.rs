@@ -105,6 +105,14 @@ pub fn router(state: AppState) -> Router {
             post(forms::staff::courses::post_message),
         )
         .route(
+            route::STAFF_ORGANISATIONS,
+            post(forms::staff::accounts::post_new_organisation),
+        )
+        .route(
+            route::STAFF_ORGANISATION,
+            post(forms::staff::accounts::post_organisation),
+        )
+        .route(
             route::STAFF_SIGN_OUT,
             post(forms::staff::sign_in::post_sign_out),
         )

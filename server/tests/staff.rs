@@ -415,6 +415,8 @@ async fn every_staff_form_has_its_door() {
             "/ansatt/utboks/1/igjen",
             "/ansatt/kontoer",
             "/ansatt/kontoer/1",
+            "/ansatt/organisasjoner",
+            "/ansatt/organisasjoner/1",
         ] {
             let reply = post(&site.app, path, "", PEER).await;
             assert!(
@@ -469,6 +471,7 @@ async fn every_staff_page_shows_what_was_typed_as_text() {
             (&editor, "/ansatt/utboks".to_string()),
             (&editor, "/ansatt/logg".to_string()),
             (&admin, "/ansatt/kontoer".to_string()),
+            (&admin, "/ansatt/organisasjoner".to_string()),
         ];
         for (cookie, path) in pages {
             let reply = get(&site.app, &path, &[("cookie", cookie.as_str())]).await;
@@ -653,6 +656,109 @@ async fn a_message_to_a_course_s_people_is_checked_and_says_whom_it_reached() {
             support::send(&site.app, foreign).await.status,
             StatusCode::FORBIDDEN,
             "{b}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_administrator_adds_and_renames_an_organisation_and_the_pages_follow() {
+    for site in sites().await {
+        let b = site.backend;
+        let admin = sign_in(&site, "admin@fjordvik.kommune.example", false).await;
+        let editor = sign_in(&site, "redaktor@fjordvik.kommune.example", false).await;
+        let page = get(
+            &site.app,
+            "/ansatt/organisasjoner",
+            &[("cookie", admin.as_str())],
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK, "{b}");
+        let refused = get(
+            &site.app,
+            "/ansatt/organisasjoner",
+            &[("cookie", editor.as_str())],
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{b}");
+        let post_as = |cookie: &str, path: &str, body: &str| {
+            let mut request = support::form_post(path, body, PEER);
+            request
+                .headers_mut()
+                .insert("cookie", cookie.parse().unwrap());
+            request
+        };
+        // A website that is not a web address comes back with what was typed.
+        let bad = support::send(
+            &site.app,
+            post_as(
+                &admin,
+                "/ansatt/organisasjoner",
+                "name=Seniordans+%C3%98st&kind=association&email=&phone=&website=javascript%3Aalert(1)",
+            ),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(bad.body.contains("https://"), "{b}");
+        assert!(
+            bad.body.contains(r#"value="Seniordans Øst""#),
+            "{b}: the name kept"
+        );
+        let added = support::send(
+            &site.app,
+            post_as(
+                &admin,
+                "/ansatt/organisasjoner",
+                "name=Seniordans+%C3%98st&kind=association&email=post%40seniordans.example&phone=&website=https%3A%2F%2Fseniordans.example&publishes_directly=1",
+            ),
+        )
+        .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{b}: {}", added.body);
+        let row = app::backend::entities::organisation::Entity::find()
+            .filter(app::backend::entities::organisation::Column::Slug.eq("seniordans-ost"))
+            .one(site.db.read())
+            .await
+            .unwrap()
+            .expect("the new organisation");
+        assert!(row.publishes_directly, "{b}");
+        // An editor may not; a rename shows on the public page of what it runs.
+        let foreign = support::send(
+            &site.app,
+            post_as(&editor, "/ansatt/organisasjoner", "name=X&kind=association"),
+        )
+        .await;
+        assert_eq!(foreign.status, StatusCode::FORBIDDEN, "{b}");
+        let lms = app::backend::entities::organisation::Entity::find()
+            .filter(app::backend::entities::organisation::Column::Slug.eq("lms"))
+            .one(site.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let renamed = support::send(
+            &site.app,
+            post_as(
+                &admin,
+                &format!("/ansatt/organisasjoner/{}", lms.id),
+                "name=L%C3%A6rings-+og+mestringssenteret+Fjordvik&kind=municipal_unit&email=lms%40fjordvik.example&phone=&website=",
+            ),
+        )
+        .await;
+        assert_eq!(
+            renamed.status,
+            StatusCode::SEE_OTHER,
+            "{b}: {}",
+            renamed.body
+        );
+        let public = get(
+            &site.app,
+            "/tilbud/leve-med-kols",
+            &[("cookie", admin.as_str())],
+        )
+        .await;
+        assert!(
+            public
+                .body
+                .contains("Lærings- og mestringssenteret Fjordvik"),
+            "{b}: the offering page names the organisation as it is now"
         );
     }
 }

@@ -149,3 +149,11 @@ pub async fn staff_preview(id: i32, lang: Lang) -> Result<Preview, AppError> {
         status: row.status,
     })
 }
+
+/// Every organisation, for administrators.
+#[server]
+pub async fn staff_organisations() -> Result<crate::domain::staff::OrganisationsPage, AppError> {
+    use crate::backend::staff::organisations;
+    let (db, staff, _) = signed_in().await?;
+    organisations::list(db.read(), &staff).await
+}

@@ -42,6 +42,8 @@ coded_enum! {
         PasswordSet,
         PasswordRemoved,
         CourseMessageSent,
+        OrganisationCreated,
+        OrganisationChanged,
     }
 }
 
@@ -426,6 +428,88 @@ pub struct AccountForm {
     pub role: String,
     pub organisation: Vec<String>,
     pub active: Option<String>,
+}
+
+/// An organisation as administrators see and change it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationRow {
+    pub id: i32,
+    pub form: OrganisationForm,
+    /// How many offerings it runs.
+    pub offerings: u32,
+}
+
+/// `/ansatt/organisasjoner`: every organisation, for administrators.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationsPage {
+    pub organisations: Vec<OrganisationRow>,
+}
+
+/// The organisation form, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrganisationForm {
+    pub name: String,
+    pub kind: String,
+    pub email: String,
+    pub phone: String,
+    pub website: String,
+    /// A ticked box sends "1": trusted to publish without approval.
+    pub publishes_directly: Option<String>,
+}
+
+/// An organisation that passed the checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidOrganisation {
+    pub name: String,
+    pub kind: super::offering::OrganisationKind,
+    pub email: String,
+    pub phone: String,
+    pub website: Option<String>,
+    pub publishes_directly: bool,
+}
+
+/// The longest organisation name the form takes.
+pub const ORGANISATION_NAME_MAX: usize = 120;
+
+impl OrganisationForm {
+    /// The organisation, or the Fluent key of the first thing wrong.
+    pub fn validate(&self) -> Result<ValidOrganisation, &'static str> {
+        let line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = line(&self.name);
+        if name.is_empty() || name.chars().count() > ORGANISATION_NAME_MAX {
+            return Err("staff-organisation-name");
+        }
+        let kind = <super::offering::OrganisationKind as super::Code>::from_code(self.kind.trim())
+            .ok_or("staff-organisation-kind")?;
+        let email = self.email.trim().to_lowercase();
+        if !email.is_empty() && !email_address::EmailAddress::is_valid(&email) {
+            return Err("staff-email-invalid");
+        }
+        let website = line(&self.website);
+        let lower = website.to_ascii_lowercase();
+        let is_web = lower.starts_with("https://") || lower.starts_with("http://");
+        if !website.is_empty() && (!is_web || website.contains(' ')) {
+            return Err("staff-organisation-website");
+        }
+        Ok(ValidOrganisation {
+            name,
+            kind,
+            email,
+            phone: line(&self.phone),
+            website: Some(website).filter(|w| !w.is_empty()),
+            publishes_directly: self.publishes_directly.is_some(),
+        })
+    }
+}
+
+/// An organisation form the server turned back: a new one (`id` none) or
+/// an existing one's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrganisationSubmission {
+    pub id: Option<i32>,
+    pub form: OrganisationForm,
+    pub problem: Option<&'static str>,
 }
 
 /// A new account the server turned back.

@@ -247,10 +247,20 @@ async fn remove_children(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr
     Ok(())
 }
 
-/// A slug no offering has: the title's, with `-2`, `-3`… when taken.
-async fn free_slug(db: &impl ConnectionTrait, title: &str) -> Result<String, DbErr> {
-    let base = match slugify(title) {
-        s if s.is_empty() => "tilbud".to_string(),
+/// A slug made from `text` that no row `with_slug` finds has: the
+/// text's, with `-2`, `-3`… when taken, or `fallback`'s when the text has
+/// no letters. Offerings, venues and organisations each have their own.
+pub async fn free_slug<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    text: &str,
+    fallback: &str,
+    with_slug: impl Fn(&str) -> sea_orm::Select<E>,
+) -> Result<String, DbErr>
+where
+    E::Model: Sync,
+{
+    let base = match slugify(text) {
+        s if s.is_empty() => fallback.to_string(),
         s => s.chars().take(SLUG_MAX - 4).collect::<String>(),
     };
     let base = base.trim_end_matches('-').to_string();
@@ -260,12 +270,7 @@ async fn free_slug(db: &impl ConnectionTrait, title: &str) -> Result<String, DbE
         } else {
             format!("{base}-{n}")
         };
-        let taken = offering::Entity::find()
-            .filter(offering::Column::Slug.eq(slug.as_str()))
-            .count(db)
-            .await?
-            > 0;
-        if !taken {
+        if with_slug(&slug).count(db).await? == 0 {
             return Ok(slug);
         }
     }
@@ -296,21 +301,10 @@ async fn new_venue(
     v: &NewVenue,
     district_id: i32,
 ) -> Result<i32, AppError> {
-    let mut slug = slugify(&v.name);
-    if slug.is_empty() {
-        slug = "sted".into();
-    }
-    let base = slug.chars().take(SLUG_MAX - 4).collect::<String>();
-    let mut n = 1;
-    while venue::Entity::find()
-        .filter(venue::Column::Slug.eq(slug.as_str()))
-        .count(db)
-        .await?
-        > 0
-    {
-        n += 1;
-        slug = format!("{base}-{n}");
-    }
+    let slug = free_slug(db, &v.name, "sted", |slug| {
+        venue::Entity::find().filter(venue::Column::Slug.eq(slug))
+    })
+    .await?;
     let row = venue::ActiveModel {
         slug: Set(slug),
         name: Set(v.name.clone()),
@@ -412,7 +406,10 @@ pub async fn save(
         }
         None => {
             let title = draft.texts.first().map_or("", |t| t.title.as_str());
-            let slug = free_slug(&txn, title).await?;
+            let slug = free_slug(&txn, title, "tilbud", |slug| {
+                offering::Entity::find().filter(offering::Column::Slug.eq(slug))
+            })
+            .await?;
             let row = offering_row(
                 slug,
                 OfferingStatus::Draft,

@@ -14,6 +14,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod organisations;
 pub mod participants;
 pub mod passwords;
 pub mod reports;

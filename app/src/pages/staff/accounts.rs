@@ -1,16 +1,21 @@
 //! `/ansatt/kontoer`: administrators add staff, and change a person's
-//! role, organisations and whether they may sign in.
+//! role, organisations and whether they may sign in; and
+//! `/ansatt/organisasjoner`, where they add and change organisations.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use strum::IntoEnumIterator;
 
-use crate::api::staff::staff_accounts;
+use crate::api::staff::{staff_accounts, staff_organisations};
 use crate::components::error::set_status;
 use crate::domain::Code;
 use crate::domain::catalogue::Choice;
 use crate::domain::error::AppError;
-use crate::domain::staff::{AccountForm, AccountSubmission, AccountsPage, Role};
+use crate::domain::offering::OrganisationKind;
+use crate::domain::staff::{
+    AccountForm, AccountSubmission, AccountsPage, OrganisationForm, OrganisationSubmission,
+    OrganisationsPage, Role,
+};
 use crate::i18n::{Tr, use_tr};
 use crate::paths;
 
@@ -132,6 +137,118 @@ pub fn AccountsView() -> impl IntoView {
                     {role_and_organisations(&tr, "new", &back.form, &data.organisations)}
                     <input type="hidden" name="active" value="1"/>
                     <button type="submit" class="button">{tr.t("staff-account-add")}</button>
+                </form>
+            </section>
+        }
+    })
+}
+
+/// One organisation's fields, with `prefix` keeping the page's ids apart.
+fn organisation_fields(
+    tr: &Tr,
+    prefix: &str,
+    form: &OrganisationForm,
+    problem: Option<String>,
+) -> impl IntoView + use<> {
+    let id = |field: &str| format!("{prefix}-{field}");
+    let kinds = OrganisationKind::iter()
+        .map(|k| {
+            let selected = form.kind == k.code();
+            view! { <option value=k.code() selected=selected>{tr.t(&format!("staff-organisation-kind-{}", k.code()))}</option> }
+        })
+        .collect_view();
+    let text = |field: &'static str, label: String, value: String, kind: &'static str| {
+        view! {
+            <div class="field">
+                <label for=id(field)>{label}</label>
+                <input type=kind id=id(field) name=field value=value/>
+            </div>
+        }
+    };
+    let problem = problem.map(|p| {
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1">
+                <h3>{tr.t("staff-form-problem")}</h3>
+                <p>{p}</p>
+            </div>
+        }
+    });
+    let direct = id("direct");
+    view! {
+        {problem}
+        {text("name", tr.t("staff-organisation-name-label"), form.name.clone(), "text")}
+        <div class="field">
+            <label for=id("kind")>{tr.t("staff-organisation-kind-label")}</label>
+            <select id=id("kind") name="kind">{kinds}</select>
+        </div>
+        {text("email", tr.t("staff-email-label"), form.email.clone(), "email")}
+        {text("phone", tr.t("staff-csv-phone"), form.phone.clone(), "tel")}
+        {text("website", tr.t("staff-organisation-website-label"), form.website.clone(), "url")}
+        <div class="check">
+            <input type="checkbox" id=direct.clone() name="publishes_directly" value="1" checked=form.publishes_directly.is_some()/>
+            <label for=direct>{tr.t("staff-organisation-direct")}</label>
+        </div>
+    }
+}
+
+/// `/ansatt/organisasjoner`: administrators add organisations and change
+/// their contact details and whether they publish without approval.
+#[component]
+pub fn OrganisationsView() -> impl IntoView {
+    let tr = use_tr();
+    let back = use_context::<OrganisationSubmission>();
+    if back.is_some() {
+        set_status(422);
+    }
+    staff_page(staff_organisations, move |data: OrganisationsPage| {
+        let tr = tr.clone();
+        let back = back.clone();
+        let returned = |id: Option<i32>| back.clone().filter(|b| b.id == id);
+        let rows = data
+            .organisations
+            .iter()
+            .map(|o| {
+                let mine = returned(Some(o.id));
+                let open = mine.is_some();
+                let form = mine.as_ref().map_or_else(|| o.form.clone(), |b| b.form.clone());
+                let problem = mine.and_then(|b| b.problem).map(|key| tr.t(key));
+                let prefix = format!("organisation-{}", o.id);
+                let kind = tr.t(&format!("staff-organisation-kind-{}", o.form.kind));
+                let count = tr.t_with("staff-organisation-offerings", &[("count", o.offerings.into())]);
+                view! {
+                    <li>
+                        <details open=open>
+                            <summary>{o.form.name.clone()} " (" {kind} ", " {count} ")"</summary>
+                            <form method="post" action=paths::staff_organisation(o.id) class="staff-form">
+                                {organisation_fields(&tr, &prefix, &form, problem)}
+                                <button type="submit" class="button">{tr.t("staff-form-save")}</button>
+                            </form>
+                        </details>
+                    </li>
+                }
+            })
+            .collect_view();
+        let new = returned(None);
+        let new_form = new.as_ref().map_or_else(
+            || OrganisationForm {
+                kind: OrganisationKind::Association.code().to_string(),
+                ..OrganisationForm::default()
+            },
+            |b| b.form.clone(),
+        );
+        let new_problem = new.and_then(|b| b.problem).map(|key| tr.t(key));
+        view! {
+            <Title text=tr.t("staff-organisations-title")/>
+            <section class="staff">
+                <nav class="breadcrumb" aria-label=tr.t("breadcrumb")>
+                    <a href=paths::staff_home()>{tr.t("staff-title")}</a>
+                </nav>
+                <h1>{tr.t("staff-organisations-title")}</h1>
+                <ul class="accounts">{rows}</ul>
+                <h2>{tr.t("staff-organisation-new")}</h2>
+                <form method="post" action=paths::staff_organisations() class="staff-form">
+                    {organisation_fields(&tr, "new-organisation", &new_form, new_problem)}
+                    <button type="submit" class="button">{tr.t("staff-organisation-add")}</button>
                 </form>
             </section>
         }

@@ -163,6 +163,7 @@ pub fn DashboardPage() -> impl IntoView {
                             <li><a href=paths::staff_audit_log()>{tr.t("staff-audit-title")}</a></li>
                             {(data.me.role == Role::Admin).then(|| view! {
                                 <li><a href=paths::staff_accounts()>{tr.t("staff-accounts-title")}</a></li>
+                                <li><a href=paths::staff_organisations()>{tr.t("staff-organisations-title")}</a></li>
                             })}
                         </ul>
                     })}

@@ -1,12 +1,15 @@
-//! Administrators add staff and change their roles and organisations.
+//! Administrators add staff and change their roles and organisations,
+//! and add and change organisations.
 
 use axum::extract::{Path, Request, State};
 use axum::response::Response;
 
 use app::backend::clock::Now;
-use app::backend::staff::accounts;
+use app::backend::staff::{accounts, organisations};
 use app::domain::error::AppError;
-use app::domain::staff::{AccountForm, AccountSubmission};
+use app::domain::staff::{
+    AccountForm, AccountSubmission, OrganisationForm, OrganisationSubmission,
+};
 use app::paths;
 
 use super::super::FORM_LIMIT;
@@ -62,4 +65,75 @@ pub async fn post_account(
     }
     .await;
     answer(&state, parts, result.map(|()| paths::staff_accounts())).await
+}
+
+/// The organisations page again, with `id`'s form (a new one's when
+/// none) as typed and what is wrong with it.
+async fn organisation_turned_back(
+    state: &AppState,
+    mut parts: axum::http::request::Parts,
+    id: Option<i32>,
+    form: OrganisationForm,
+    problem: &'static str,
+) -> Response {
+    parts.uri = paths::staff_organisations().parse().expect("a path");
+    let submission = OrganisationSubmission {
+        id,
+        form,
+        problem: Some(problem),
+    };
+    render::with_context(state, parts, move || {
+        leptos::prelude::provide_context(submission.clone())
+    })
+    .await
+}
+
+/// `POST /ansatt/organisasjoner`: a new organisation.
+pub async fn post_new_organisation(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let form: OrganisationForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let now = Now::real();
+    let staff = match signed_in_staff(&state, &parts, now).await {
+        Ok(staff) => staff,
+        Err(e) => return answer(&state, parts, Err(e)).await,
+    };
+    let valid = match form.validate() {
+        Ok(valid) => valid,
+        Err(problem) => return organisation_turned_back(&state, parts, None, form, problem).await,
+    };
+    let result = organisations::add(&state.db, &staff, &valid, now).await;
+    answer(&state, parts, result.map(|_| paths::staff_organisations())).await
+}
+
+/// `POST /ansatt/organisasjoner/<id>`: one organisation's changes.
+pub async fn post_organisation(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let form: OrganisationForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let now = Now::real();
+    let staff = match signed_in_staff(&state, &parts, now).await {
+        Ok(staff) => staff,
+        Err(e) => return answer(&state, parts, Err(e)).await,
+    };
+    let id = match number(&id) {
+        Ok(id) => id,
+        Err(e) => return answer(&state, parts, Err(e)).await,
+    };
+    let valid = match form.validate() {
+        Ok(valid) => valid,
+        Err(problem) => {
+            return organisation_turned_back(&state, parts, Some(id), form, problem).await;
+        }
+    };
+    let result = organisations::change(&state.db, &staff, id, &valid, now).await;
+    answer(&state, parts, result.map(|()| paths::staff_organisations())).await
 }
