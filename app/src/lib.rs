@@ -34,6 +34,7 @@ use crate::pages::staff::password::PasswordPage;
 use crate::pages::staff::preview::PreviewPage;
 use crate::pages::staff::reports::{AuditLogView, OutboxView};
 use crate::pages::staff::sign_in::{SignInLinkPage, SignInPage};
+use crate::pages::staff::venues::VenuesView;
 use crate::pages::{
     district::DistrictPage, home::HomePage, not_found::NotFound, offering::OfferingPage,
     search::SearchPage,
@@ -244,6 +245,11 @@ pub fn App() -> impl IntoView {
                             <Route
                                 path=(StaticSegment(segment::STAFF), StaticSegment(segment::ACCOUNTS))
                                 view=AccountsView
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(StaticSegment(segment::STAFF), StaticSegment(segment::VENUES))
+                                view=VenuesView
                                 ssr=SsrMode::Async
                             />
                             <Route

@@ -30,6 +30,7 @@ pub mod segment {
     pub const PASSWORD: &str = "passord";
     pub const PREVIEW: &str = "forhandsvis";
     pub const ORGANISATIONS: &str = "organisasjoner";
+    pub const VENUES: &str = "steder";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -63,6 +64,7 @@ pub mod route {
     pub const STAFF_COURSE_MESSAGE: &str = "/ansatt/kurs/{id}/melding";
     pub const STAFF_ORGANISATIONS: &str = "/ansatt/organisasjoner";
     pub const STAFF_ORGANISATION: &str = "/ansatt/organisasjoner/{id}";
+    pub const STAFF_VENUE: &str = "/ansatt/steder/{id}";
 }
 
 /// The query key a staff form's page is sent back with after a save.
@@ -213,6 +215,16 @@ pub fn staff_organisations() -> String {
 /// `/ansatt/organisasjoner/<id>`: where one organisation's changes post.
 pub fn staff_organisation(id: i32) -> String {
     route::STAFF_ORGANISATION.replace("{id}", &id.to_string())
+}
+
+/// `/ansatt/steder`: editors' venues page.
+pub fn staff_venues() -> String {
+    format!("{}/{}", staff_home(), segment::VENUES)
+}
+
+/// `/ansatt/steder/<id>`: where one venue's changes post.
+pub fn staff_venue(id: i32) -> String {
+    route::STAFF_VENUE.replace("{id}", &id.to_string())
 }
 
 /// `/ansatt/kontoer/<id>`: where one account's changes are posted.

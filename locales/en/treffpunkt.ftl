@@ -611,3 +611,11 @@ staff-organisation-kind = Choose the kind of organisation.
 staff-organisation-website = The website must be an address starting with https:// or http://.
 staff-audit-organisation_created = Added an organisation
 staff-audit-organisation_changed = Changed an organisation
+
+# Venues
+staff-venues-title = Venues
+staff-venues-intro = The venues checked longest ago come first. A venue is shared by every offering that meets there: a change shows on all their pages.
+staff-venue-checked-on-hint = The date you checked, for example 24.11.2026. Empty means today.
+staff-venue-name = Type the venue's name.
+staff-venue-checked-on = Type the date the accessibility was checked, for example 24.11.2026, and not a date in the future.
+staff-audit-venue_changed = Changed a venue

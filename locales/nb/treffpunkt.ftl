@@ -611,3 +611,11 @@ staff-organisation-kind = Velg hva slags organisasjon det er.
 staff-organisation-website = Nettsiden må være en adresse som begynner med https:// eller http://.
 staff-audit-organisation_created = La til organisasjon
 staff-audit-organisation_changed = Endret organisasjon
+
+# Steder
+staff-venues-title = Steder
+staff-venues-intro = Stedene som ble sjekket for lengst siden, står først. Et sted deles av alle tilbudene som holder til der: endringer vises på alle sidene deres.
+staff-venue-checked-on-hint = Datoen du sjekket, for eksempel 24.11.2026. Tomt betyr i dag.
+staff-venue-name = Skriv navnet på stedet.
+staff-venue-checked-on = Skriv datoen tilgjengeligheten ble sjekket, for eksempel 24.11.2026, og ikke en dato fram i tid.
+staff-audit-venue_changed = Endret sted

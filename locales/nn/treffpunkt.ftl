@@ -611,3 +611,11 @@ staff-organisation-kind = Vel kva slag organisasjon det er.
 staff-organisation-website = Nettsida må vere ei adresse som byrjar med https:// eller http://.
 staff-audit-organisation_created = La til organisasjon
 staff-audit-organisation_changed = Endra organisasjon
+
+# Stader
+staff-venues-title = Stader
+staff-venues-intro = Stadene som vart sjekka for lengst sidan, står først. Ein stad blir delt av alle tilboda som held til der: endringar blir viste på alle sidene deira.
+staff-venue-checked-on-hint = Datoen du sjekka, til dømes 24.11.2026. Tomt tyder i dag.
+staff-venue-name = Skriv namnet på staden.
+staff-venue-checked-on = Skriv datoen tilgjengelegheita vart sjekka, til dømes 24.11.2026, og ikkje ein dato fram i tid.
+staff-audit-venue_changed = Endra stad

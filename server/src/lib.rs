@@ -113,6 +113,10 @@ pub fn router(state: AppState) -> Router {
             post(forms::staff::accounts::post_organisation),
         )
         .route(
+            route::STAFF_VENUE,
+            post(forms::staff::offerings::post_venue),
+        )
+        .route(
             route::STAFF_SIGN_OUT,
             post(forms::staff::sign_in::post_sign_out),
         )

@@ -417,6 +417,7 @@ async fn every_staff_form_has_its_door() {
             "/ansatt/kontoer/1",
             "/ansatt/organisasjoner",
             "/ansatt/organisasjoner/1",
+            "/ansatt/steder/1",
         ] {
             let reply = post(&site.app, path, "", PEER).await;
             assert!(
@@ -472,6 +473,7 @@ async fn every_staff_page_shows_what_was_typed_as_text() {
             (&editor, "/ansatt/logg".to_string()),
             (&admin, "/ansatt/kontoer".to_string()),
             (&admin, "/ansatt/organisasjoner".to_string()),
+            (&editor, "/ansatt/steder".to_string()),
         ];
         for (cookie, path) in pages {
             let reply = get(&site.app, &path, &[("cookie", cookie.as_str())]).await;
@@ -760,5 +762,73 @@ async fn an_administrator_adds_and_renames_an_organisation_and_the_pages_follow(
                 .contains("Lærings- og mestringssenteret Fjordvik"),
             "{b}: the offering page names the organisation as it is now"
         );
+    }
+}
+
+#[tokio::test]
+async fn an_editor_corrects_a_venue_and_every_offering_there_shows_it() {
+    use app::backend::entities::venue;
+    for site in sites().await {
+        let b = site.backend;
+        let id = venue::Entity::find()
+            .filter(venue::Column::Slug.eq("bydelshuset"))
+            .one(site.db.read())
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let editor = sign_in(&site, "redaktor@fjordvik.kommune.example", false).await;
+        let ola = sign_in(&site, "ola@ostbyen.example", false).await;
+        let page = get(&site.app, "/ansatt/steder", &[("cookie", editor.as_str())]).await;
+        assert_eq!(page.status, StatusCode::OK, "{b}");
+        assert!(page.body.contains("Østbyen bydelshus"), "{b}");
+        let refused = get(&site.app, "/ansatt/steder", &[("cookie", ola.as_str())]).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{b}");
+        let path = format!("/ansatt/steder/{id}");
+        let post_as = |cookie: &str, body: &str| {
+            let mut request = support::form_post(&path, body, PEER);
+            request
+                .headers_mut()
+                .insert("cookie", cookie.parse().unwrap());
+            request
+        };
+        // The hearing loop broke; a date in the future is refused, with
+        // what was typed kept.
+        let fields = "name=%C3%98stbyen+bydelshus&address=T%C3%B8yengata+14&postcode=0578&city=Fjordvik&step_free=1&accessible_toilet=1";
+        let future = support::send(
+            &site.app,
+            post_as(&editor, &format!("{fields}&checked_on=1.1.2099")),
+        )
+        .await;
+        assert_eq!(future.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(
+            future.body.contains(r#"value="1.1.2099""#),
+            "{b}: the date kept"
+        );
+        let done = support::send(
+            &site.app,
+            post_as(&editor, &format!("{fields}&checked_on=")),
+        )
+        .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{b}: {}", done.body);
+        let row = venue::Entity::find_by_id(id)
+            .one(site.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(!row.hearing_loop && row.step_free, "{b}");
+        let public = get(
+            &site.app,
+            "/tilbud/sterk-og-stodig",
+            &[("cookie", editor.as_str())],
+        )
+        .await;
+        assert!(
+            public.body.contains("Teleslynge: nei") && public.body.contains("Trinnfri inngang: ja"),
+            "{b}: the page follows the venue"
+        );
+        let foreign =
+            support::send(&site.app, post_as(&ola, &format!("{fields}&checked_on="))).await;
+        assert_eq!(foreign.status, StatusCode::FORBIDDEN, "{b}");
     }
 }

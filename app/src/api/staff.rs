@@ -157,3 +157,11 @@ pub async fn staff_organisations() -> Result<crate::domain::staff::Organisations
     let (db, staff, _) = signed_in().await?;
     organisations::list(db.read(), &staff).await
 }
+
+/// Every venue, for editors.
+#[server]
+pub async fn staff_venues() -> Result<crate::domain::catalogue::VenuesPage, AppError> {
+    use crate::backend::staff::venues;
+    let (db, staff, _) = signed_in().await?;
+    venues::list(db.read(), &staff).await
+}

@@ -105,6 +105,91 @@ pub struct NewVenue {
     pub checked_on: NaiveDate,
 }
 
+/// A venue's form on the venues page, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VenueForm {
+    pub name: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    pub step_free: Option<String>,
+    pub accessible_toilet: Option<String>,
+    pub hearing_loop: Option<String>,
+    pub parking: Option<String>,
+    /// When the facts were checked, typed the Norwegian way; empty is today.
+    pub checked_on: String,
+}
+
+impl VenueForm {
+    /// The form of a venue as it is.
+    pub fn of(v: &NewVenue) -> Self {
+        let tick = |on: bool| on.then(|| "1".to_string());
+        VenueForm {
+            name: v.name.clone(),
+            address: v.address.clone(),
+            postcode: v.postcode.clone(),
+            city: v.city.clone(),
+            step_free: tick(v.step_free),
+            accessible_toilet: tick(v.accessible_toilet),
+            hearing_loop: tick(v.hearing_loop),
+            parking: tick(v.parking),
+            checked_on: v.checked_on.format("%d.%m.%Y").to_string(),
+        }
+    }
+
+    /// The venue, or the Fluent key of the first thing wrong.
+    pub fn validate(&self, today: NaiveDate) -> Result<NewVenue, &'static str> {
+        let name = one_line(&self.name);
+        if name.is_empty() {
+            return Err("staff-venue-name");
+        }
+        let checked_on = if self.checked_on.trim().is_empty() {
+            Some(today)
+        } else {
+            typed::date(&self.checked_on, today)
+        };
+        let checked_on = checked_on
+            .filter(|d| *d <= today)
+            .ok_or("staff-venue-checked-on")?;
+        Ok(NewVenue {
+            name,
+            address: one_line(&self.address),
+            postcode: one_line(&self.postcode),
+            city: one_line(&self.city),
+            step_free: self.step_free.is_some(),
+            accessible_toilet: self.accessible_toilet.is_some(),
+            hearing_loop: self.hearing_loop.is_some(),
+            parking: self.parking.is_some(),
+            checked_on,
+        })
+    }
+}
+
+/// One venue on the venues page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VenueRow {
+    pub id: i32,
+    pub district: String,
+    /// How many offerings meet there.
+    pub offerings: u32,
+    pub form: VenueForm,
+}
+
+/// `/ansatt/steder`: every venue, for editors.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VenuesPage {
+    pub venues: Vec<VenueRow>,
+}
+
+/// A venue's form the server turned back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VenueSubmission {
+    pub id: i32,
+    pub form: VenueForm,
+    pub problem: Option<&'static str>,
+}
+
 /// Where an offering happens.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VenueChoice {

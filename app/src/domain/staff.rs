@@ -44,6 +44,7 @@ coded_enum! {
         CourseMessageSent,
         OrganisationCreated,
         OrganisationChanged,
+        VenueChanged,
     }
 }
 

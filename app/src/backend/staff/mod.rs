@@ -21,5 +21,6 @@ pub mod reports;
 pub mod roster;
 pub mod sessions;
 pub mod sign_in;
+pub mod venues;
 
 pub use access::Staff;

@@ -161,6 +161,7 @@ pub fn DashboardPage() -> impl IntoView {
                         <ul class="row-links">
                             <li><a href=paths::staff_outbox()>{tr.t("staff-outbox-title")}</a></li>
                             <li><a href=paths::staff_audit_log()>{tr.t("staff-audit-title")}</a></li>
+                            <li><a href=paths::staff_venues()>{tr.t("staff-venues-title")}</a></li>
                             {(data.me.role == Role::Admin).then(|| view! {
                                 <li><a href=paths::staff_accounts()>{tr.t("staff-accounts-title")}</a></li>
                                 <li><a href=paths::staff_organisations()>{tr.t("staff-organisations-title")}</a></li>

@@ -12,6 +12,7 @@ pub mod password;
 pub mod preview;
 pub mod reports;
 pub mod sign_in;
+pub mod venues;
 
 use std::future::Future;
 

@@ -13,7 +13,7 @@ use app::domain::staff::{
 use app::paths;
 
 use super::super::FORM_LIMIT;
-use super::{answer, number, read, signed_in_staff};
+use super::{answer, number, read, signed_in_staff, staff_and_id, turned_back};
 use crate::AppState;
 use crate::render;
 
@@ -71,21 +71,17 @@ pub async fn post_account(
 /// none) as typed and what is wrong with it.
 async fn organisation_turned_back(
     state: &AppState,
-    mut parts: axum::http::request::Parts,
+    parts: axum::http::request::Parts,
     id: Option<i32>,
     form: OrganisationForm,
     problem: &'static str,
 ) -> Response {
-    parts.uri = paths::staff_organisations().parse().expect("a path");
     let submission = OrganisationSubmission {
         id,
         form,
         problem: Some(problem),
     };
-    render::with_context(state, parts, move || {
-        leptos::prelude::provide_context(submission.clone())
-    })
-    .await
+    turned_back(state, parts, &paths::staff_organisations(), submission).await
 }
 
 /// `POST /ansatt/organisasjoner`: a new organisation.
@@ -120,12 +116,8 @@ pub async fn post_organisation(
         Err(response) => return response,
     };
     let now = Now::real();
-    let staff = match signed_in_staff(&state, &parts, now).await {
-        Ok(staff) => staff,
-        Err(e) => return answer(&state, parts, Err(e)).await,
-    };
-    let id = match number(&id) {
-        Ok(id) => id,
+    let (staff, id) = match staff_and_id(&state, &parts, &id, now).await {
+        Ok(found) => found,
         Err(e) => return answer(&state, parts, Err(e)).await,
     };
     let valid = match form.validate() {

@@ -15,7 +15,7 @@ use app::i18n::request_lang;
 use app::paths;
 
 use super::super::FORM_LIMIT;
-use super::{answer, number, read, signed_in_staff};
+use super::{answer, number, read, signed_in_staff, staff_and_id, turned_back};
 use crate::AppState;
 use crate::render;
 
@@ -105,18 +105,14 @@ pub async fn post_message(
     Path(course): Path<String>,
     request: Request,
 ) -> Response {
-    let (mut parts, body) = request.into_parts();
+    let (parts, body) = request.into_parts();
     let form: CourseMessageForm = match read(body, FORM_LIMIT).await {
         Ok(form) => form,
         Err(response) => return response,
     };
     let now = Now::real();
-    let staff = match signed_in_staff(&state, &parts, now).await {
-        Ok(staff) => staff,
-        Err(e) => return answer(&state, parts, Err(e)).await,
-    };
-    let id = match number(&course) {
-        Ok(id) => id,
+    let (staff, id) = match staff_and_id(&state, &parts, &course, now).await {
+        Ok(found) => found,
         Err(e) => return answer(&state, parts, Err(e)).await,
     };
     let text = match form.validate() {
@@ -126,11 +122,7 @@ pub async fn post_message(
                 form,
                 problem: Some(problem),
             };
-            parts.uri = paths::staff_course(id).parse().expect("a path");
-            return render::with_context(&state, parts, move || {
-                leptos::prelude::provide_context(submission.clone())
-            })
-            .await;
+            return turned_back(&state, parts, &paths::staff_course(id), submission).await;
         }
     };
     let waiting = form.waiting_list.is_some();

@@ -76,3 +76,30 @@ async fn answer(state: &AppState, parts: Parts, result: Result<String, AppError>
         }
     }
 }
+
+/// Who is posting, and the id in the path; or the answer that refuses
+/// the post (the sign-in page for a stranger, 404 for a bad id).
+async fn staff_and_id(
+    state: &AppState,
+    parts: &Parts,
+    id: &str,
+    now: Now,
+) -> Result<(Staff, i32), AppError> {
+    let staff = signed_in_staff(state, parts, now).await?;
+    Ok((staff, number(id)?))
+}
+
+/// The page at `path` again, with `submission` (what was typed and what
+/// is wrong) in its context: a form turned back.
+async fn turned_back<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    mut parts: Parts,
+    path: &str,
+    submission: T,
+) -> Response {
+    parts.uri = path.parse().expect("a path");
+    render::with_context(state, parts, move || {
+        leptos::prelude::provide_context(submission.clone())
+    })
+    .await
+}

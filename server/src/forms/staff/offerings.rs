@@ -14,7 +14,7 @@ use app::domain::offering::{OfferingKind, OfferingStatus};
 use app::paths;
 
 use super::super::FORM_LIMIT;
-use super::{answer, back_to_list, number, read, signed_in_staff};
+use super::{answer, back_to_list, number, read, signed_in_staff, staff_and_id, turned_back};
 use crate::AppState;
 use crate::render;
 
@@ -201,4 +201,38 @@ pub async fn post_cancel_date(
             render::refused(&state, parts, e).await
         }
     }
+}
+
+/// `POST /ansatt/steder/<id>`: one venue's facts, for editors; a form with
+/// a mistake comes back on the venues page with what was typed.
+pub async fn post_venue(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Response {
+    use app::backend::staff::venues;
+    use app::domain::catalogue::{VenueForm, VenueSubmission};
+    let (parts, body) = request.into_parts();
+    let form: VenueForm = match read(body, FORM_LIMIT).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let now = Now::real();
+    let (staff, id) = match staff_and_id(&state, &parts, &id, now).await {
+        Ok(found) => found,
+        Err(e) => return answer(&state, parts, Err(e)).await,
+    };
+    let valid = match form.validate(now.local.date()) {
+        Ok(valid) => valid,
+        Err(problem) => {
+            let submission = VenueSubmission {
+                id,
+                form,
+                problem: Some(problem),
+            };
+            return turned_back(&state, parts, &paths::staff_venues(), submission).await;
+        }
+    };
+    let result = venues::change(&state.db, &staff, id, &valid, now).await;
+    answer(&state, parts, result.map(|()| paths::staff_venues())).await
 }
