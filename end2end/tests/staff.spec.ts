@@ -318,3 +318,22 @@ test('a coordinator adds a password, previews an offering and messages a course'
   await expectNoAxeViolations(page);
   await page.context().close();
 });
+
+test('the editors\' and administrators\' pages are axe clean', async ({ browser }, info) => {
+  const page = await newPage(browser);
+  await signIn(page, editor(info));
+  for (const path of ['/ansatt/utboks', '/ansatt/logg', '/ansatt/steder']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  await page.context().close();
+  const admin = await newPage(browser);
+  await signIn(admin, 'admin@fjordvik.kommune.example');
+  for (const path of ['/ansatt/kontoer', '/ansatt/organisasjoner']) {
+    await admin.goto(path);
+    await expect(admin.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(admin);
+  }
+  await admin.context().close();
+});

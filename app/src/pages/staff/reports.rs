@@ -67,7 +67,9 @@ pub fn OutboxView() -> impl IntoView {
                     </nav>
                     <h1>{tr.t("staff-outbox-title")}</h1>
                     <p>{tr.t_with("staff-outbox-summary", &[("queued", data.queued.into()), ("failed", data.failed.into())])}</p>
-                    <div class="table-scroll">
+                    // A table of text only: focusable, so a keyboard can
+                    // scroll it sideways on a phone.
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=tr.t("staff-outbox-title")>
                         <table class="staff-table">
                             <thead>
                                 <tr>
@@ -137,7 +139,7 @@ pub fn AuditLogView() -> impl IntoView {
                         <a href=paths::staff_home()>{tr.t("staff-title")}</a>
                     </nav>
                     <h1>{tr.t("staff-audit-title")}</h1>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=tr.t("staff-audit-title")>
                         <table class="staff-table">
                             <thead>
                                 <tr>
