@@ -257,7 +257,8 @@ const TITLE_MAX: usize = 120;
 const SUMMARY_MAX: usize = 300;
 const DESCRIPTION_MAX: usize = 5000;
 
-fn one_line(text: &str) -> String {
+/// `text` as one line: whitespace runs made one space, ends trimmed.
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -476,7 +476,7 @@ pub const ORGANISATION_NAME_MAX: usize = 120;
 impl OrganisationForm {
     /// The organisation, or the Fluent key of the first thing wrong.
     pub fn validate(&self) -> Result<ValidOrganisation, &'static str> {
-        let line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = super::catalogue::one_line;
         let name = line(&self.name);
         if name.is_empty() || name.chars().count() > ORGANISATION_NAME_MAX {
             return Err("staff-organisation-name");

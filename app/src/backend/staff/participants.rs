@@ -115,7 +115,7 @@ pub async fn message_all(
     let (reachable, unreachable): (Vec<_>, Vec<_>) = people
         .iter()
         .partition(|p| p.email_confirmed_at.is_some() && p.participant_email.is_some());
-    let mut sent = MessageSent {
+    let sent = MessageSent {
         emailed: u32::try_from(reachable.len()).unwrap_or(u32::MAX),
         not_emailed: u32::try_from(unreachable.len()).unwrap_or(u32::MAX),
     };
@@ -133,8 +133,6 @@ pub async fn message_all(
         for person in reachable {
             notify::message(&txn, person, message, now).await?;
         }
-    } else {
-        sent.emailed = 0;
     }
     audit::record(
         &txn,
