@@ -62,6 +62,7 @@ LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" SMTP_TLS=none MAIL_POLL_SECONDS=1 \
   SIGN_UP_LIMIT_PER_IP_MINUTE=1000 SIGN_UP_LIMIT_PER_EMAIL_HOUR=100 LINK_LIMIT_PER_IP_MINUTE=1000 \
   SIGN_IN_LIMIT_PER_IP_MINUTE=1000 SIGN_IN_EMAILS_PER_ADDRESS_HOUR=100 \
+  SIGN_UP_PER_CLIENT=1000 SIGN_UP_PER_NETWORK_V4=1000 \
   "$(server_bin)" serve >"$work/server.log" 2>&1 &
 server_pid=$!
 wait_for_server "http://127.0.0.1:$port" $server_pid "$work/server.log"

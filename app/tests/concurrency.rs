@@ -50,7 +50,7 @@ async fn a_bogus_link_is_refused_without_waiting_for_the_writer() {
         let token = "A".repeat(43);
         for refused in [
             tokio::time::timeout(PATIENCE, service::confirm(&db, &token, now())).await,
-            tokio::time::timeout(PATIENCE, service::cancel(&db, "bogus", now(), &settings())).await,
+            tokio::time::timeout(PATIENCE, service::cancel(&db, "bogus", now())).await,
         ] {
             assert_eq!(
                 refused.map(|r| r.map(|_| ()).unwrap_err()),

@@ -107,9 +107,17 @@ async fn emails_arrive_over_smtp_and_their_links_work() {
         let (port, dir) = (free_port(), maildir());
         let _server = SmtpServer::start(port, &dir);
         let (s, mailer) = (settings(), plain_smtp("127.0.0.1", port));
-        service::sign_up(&db, COURSE, &person("kari@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("kari@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let pass = mail::send_due(&db, &mailer, &outgoing(), now)
             .await
             .unwrap();
@@ -148,7 +156,7 @@ async fn emails_arrive_over_smtp_and_their_links_work() {
             .iter()
             .find(|m| m.contains("text/calendar"))
             .expect("the .ics is attached");
-        let cancelled = service::cancel(&db, &token(&unquote(confirmation), "avmeld"), now(), &s)
+        let cancelled = service::cancel(&db, &token(&unquote(confirmation), "avmeld"), now())
             .await
             .unwrap();
         assert_eq!(cancelled.status, SignUpStatus::Cancelled, "{backend}");
@@ -168,6 +176,7 @@ async fn an_smtp_outage_loses_and_doubles_nothing() {
                 Lang::Nb,
                 now(),
                 &s,
+                None,
             )
             .await
             .unwrap();
@@ -246,9 +255,17 @@ async fn a_crashed_send_is_retried_after_one_send_timeout_and_only_once() {
         let (port, dir) = (free_port(), maildir());
         let _server = SmtpServer::start(port, &dir);
         let (s, mailer, out) = (settings(), plain_smtp("127.0.0.1", port), outgoing());
-        service::sign_up(&db, COURSE, &person("d@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("d@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         // A worker claims the row and dies before finishing it.
         let crashed = claim_next(&db, now().utc, out.claim)
             .await
@@ -305,9 +322,17 @@ async fn a_crashed_send_is_retried_after_one_send_timeout_and_only_once() {
 async fn an_email_discarded_by_anonymisation_while_in_flight_stays_discarded() {
     for (backend, db) in databases().await {
         let (s, out) = (settings(), outgoing());
-        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("a@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let in_flight = claim_next(&db, now().utc, out.claim)
             .await
             .unwrap()
@@ -344,6 +369,7 @@ async fn two_workers_on_one_database_send_each_email_once() {
                 Lang::Nb,
                 now(),
                 &s,
+                None,
             )
             .await
             .unwrap();
@@ -391,6 +417,7 @@ async fn a_row_that_keeps_failing_is_marked_failed_with_the_address_masked() {
             Lang::Nb,
             now(),
             &settings(),
+            None,
         )
         .await
         .unwrap();

@@ -90,9 +90,17 @@ async fn anonymisation_leaves_no_person_and_no_working_link_in_any_row_or_file()
             consent: true,
             ..Default::default()
         };
-        service::sign_up(&db, COURSE, &form.validate().unwrap(), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &form.validate().unwrap(),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         mail::send_due(&db, &mailer, &outgoing(), now)
             .await
             .unwrap();
@@ -156,14 +164,11 @@ async fn anonymisation_leaves_no_person_and_no_working_link_in_any_row_or_file()
     }
 }
 
-/// The SQLite file itself, not only what queries see: deleted content must
-/// not linger in free pages or the write-ahead log.
+/// The SQLite file itself, as the jobs leave it, not only what queries
+/// see: deleted content must not linger in free pages or the write-ahead
+/// log.
 async fn assert_sqlite_file_forgot(db: &Db, links: &[String]) {
     use sea_orm::ConnectionTrait;
-    db.write()
-        .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
-        .await
-        .unwrap();
     let path = match db.read().get_database_backend() {
         sea_orm::DbBackend::Sqlite => {
             let rows = db
@@ -189,6 +194,45 @@ async fn assert_sqlite_file_forgot(db: &Db, links: &[String]) {
 }
 
 #[tokio::test]
+async fn a_sign_up_that_ended_early_is_forgotten_a_day_later() {
+    use app::backend::jobs::anonymise;
+    for (backend, db) in databases().await {
+        let inbox = Inbox::new();
+        for who in ["gone@example.no", "stays@example.no"] {
+            sign_up_confirmed(&db, &inbox, who).await;
+        }
+        let to_gone = inbox.to(&db, "gone@example.no").await.remove(0);
+        service::cancel(&db, &token(&to_gone.email.text, "avmeld"), now())
+            .await
+            .unwrap();
+        let soon = at("2026-12-15T07:00:00");
+        assert_eq!(anonymise::run(&db, soon, 30).await.unwrap().sign_ups, 0);
+        let next_day = at("2026-12-15T08:01:00");
+        let done = anonymise::run(&db, next_day, 30).await.unwrap();
+        assert_eq!(done.sign_ups, 1, "{backend}");
+        assert!(
+            !done.message_ids.is_empty(),
+            "{backend}: its emails' files go too"
+        );
+        let rows = sign_ups(&db).await;
+        assert_eq!(rows[0].participant_email, None, "{backend}");
+        assert_eq!(rows[0].participant_name, "", "{backend}");
+        assert_eq!(
+            (rows[0].client_key.clone(), rows[0].dedupe_key.clone()),
+            (None, None)
+        );
+        assert_eq!(
+            rows[1].participant_email.as_deref(),
+            Some("stays@example.no"),
+            "{backend}: the course has not run yet"
+        );
+        if backend == "sqlite" {
+            assert_sqlite_file_forgot(&db, &["gone@example.no".to_string()]).await;
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_sent_email_keeps_only_a_masked_recipient_soon_after() {
     for (backend, db) in databases().await {
         let (s, dir) = (settings(), mail_dir());
@@ -200,6 +244,7 @@ async fn a_sent_email_keeps_only_a_masked_recipient_soon_after() {
             Lang::Nb,
             now(),
             &s,
+            None,
         )
         .await
         .unwrap();
@@ -249,16 +294,33 @@ async fn an_archived_course_stops_neither_the_jobs_nor_its_links() {
             Lang::Nb,
             now(),
             &s,
+            None,
         )
         .await
         .unwrap();
         set_capacity(&db, 1, true).await;
-        service::sign_up(&db, COURSE, &person("b@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
-        service::sign_up(&db, COURSE, &person("c@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("b@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("c@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
 
         // The course the jobs reach first is taken off the site.
         let first = course_row(&db, COURSE).await;
@@ -282,7 +344,12 @@ async fn an_archived_course_stops_neither_the_jobs_nor_its_links() {
             "{backend}"
         );
         assert_eq!(
-            service::cancel(&db, &token(&to_b.email.text, "avmeld"), now(), &s)
+            confirm_latest(&db, &inbox, "c@example.no").await,
+            SignUpStatus::WaitingList,
+            "{backend}"
+        );
+        assert_eq!(
+            service::cancel(&db, &token(&to_b.email.text, "avmeld"), now())
                 .await
                 .unwrap()
                 .status,
@@ -291,7 +358,7 @@ async fn an_archived_course_stops_neither_the_jobs_nor_its_links() {
         );
         assert_eq!(
             sign_ups(&db).await[2].status,
-            SignUpStatus::AwaitingConfirmation,
+            SignUpStatus::Confirmed,
             "{backend}: c moved up"
         );
         let to_c = inbox.to(&db, "c@example.no").await;

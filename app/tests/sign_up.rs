@@ -1,6 +1,7 @@
-//! Course sign-up on every test database: holds, double opt-in, waiting
-//! list, cancellation, expiry, reminders, and capacity under 200
-//! concurrent sign-ups with the mail worker running.
+//! Course sign-up on every test database: double opt-in (a place is given
+//! when the address is confirmed), waiting list, cancellation, expiry,
+//! reminders, the limits against hoarding, and capacity under 200
+//! concurrent confirmations with the mail worker running.
 
 mod support;
 
@@ -15,13 +16,20 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use support::*;
 
 #[tokio::test]
-async fn sign_up_holds_a_place_then_confirms_by_the_emailed_link() {
+async fn a_place_is_given_when_the_emailed_link_is_confirmed() {
     for (backend, db) in databases().await {
         let (s, inbox) = (settings(), Inbox::new());
-        let receipt =
-            service::sign_up(&db, COURSE, &person("kari@example.no"), Lang::Nb, now(), &s)
-                .await
-                .unwrap();
+        let receipt = service::sign_up(
+            &db,
+            COURSE,
+            &person("kari@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         assert!(
             matches!(
                 receipt,
@@ -48,8 +56,8 @@ async fn sign_up_holds_a_place_then_confirms_by_the_emailed_link() {
         );
         assert!(first.text.contains("Åsen kirkestue"), "{backend}");
         assert!(
-            first.text.contains("til tirsdag 15. desember kl. 09.00"),
-            "{backend}: held 24 hours, in Oslo time: {}",
+            first.text.contains("til onsdag 16. desember kl. 09.00"),
+            "{backend}: the link works 48 hours, in Oslo time: {}",
             first.text
         );
 
@@ -114,25 +122,53 @@ async fn on_behalf_sign_up_mails_everyone_concerned() {
             consent: true,
             ..Default::default()
         };
-        service::sign_up(&db, COURSE, &both.validate().unwrap(), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &both.validate().unwrap(),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let to_kari = inbox.to(&db, "kari@example.no").await;
         let to_per = inbox.to(&db, "per@example.no").await;
         assert_eq!((to_kari.len(), to_per.len()), (1, 1), "{backend}");
-        assert!(
-            to_kari[0].email.text.starts_with("Hei Kari Hansen,"),
-            "{backend}"
-        );
+        // Per confirms at his own address; Kari is told so, and nothing
+        // else, and gets no link.
         assert!(
             to_per[0].email.text.starts_with("Hei Per Hansen,"),
             "{backend}"
         );
         assert!(
-            to_kari[0]
+            to_per[0]
                 .email
                 .text
                 .contains("Kari Hansen meldte på Per Hansen."),
+            "{backend}"
+        );
+        assert!(try_token(&to_per[0].email.text, "bekreft").is_some());
+        assert_eq!(
+            to_kari[0].email.subject,
+            "Leve med kols: påmeldingen er sendt til deltakeren"
+        );
+        assert!(to_kari[0].email.text.starts_with("Hei,"), "{backend}");
+        assert!(
+            try_token(&to_kari[0].email.text, "bekreft").is_none()
+                && try_token(&to_kari[0].email.text, "avmeld").is_none(),
+            "{backend}: {}",
+            to_kari[0].email.text
+        );
+        // Once Per has confirmed, both hear how it went.
+        assert_eq!(
+            confirm_latest(&db, &inbox, "per@example.no").await,
+            SignUpStatus::Confirmed
+        );
+        assert_eq!(
+            inbox.to(&db, "kari@example.no").await[1].email.subject,
+            "Leve med kols: påmeldingen er bekreftet",
             "{backend}"
         );
 
@@ -149,10 +185,16 @@ async fn on_behalf_sign_up_mails_everyone_concerned() {
             Lang::Nb,
             now(),
             &s,
+            None,
         )
         .await
         .unwrap();
-        assert_eq!(inbox.to(&db, "kari@example.no").await.len(), 2, "{backend}");
+        let to_kari = inbox.to(&db, "kari@example.no").await;
+        assert_eq!(to_kari.len(), 3, "{backend}");
+        assert!(
+            try_token(&to_kari[2].email.text, "bekreft").is_some(),
+            "{backend}: Kari confirms for her mother"
+        );
         assert_eq!(
             sign_ups(&db).await.len(),
             2,
@@ -165,12 +207,28 @@ async fn on_behalf_sign_up_mails_everyone_concerned() {
 async fn a_second_sign_up_changes_nothing_and_tells_the_owner() {
     for (backend, db) in databases().await {
         let (s, inbox) = (settings(), Inbox::new());
-        service::sign_up(&db, COURSE, &person("ola@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
-        let again = service::sign_up(&db, COURSE, &person("OLA@Example.no"), Lang::En, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("ola@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
+        let again = service::sign_up(
+            &db,
+            COURSE,
+            &person("OLA@Example.no"),
+            Lang::En,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         assert_eq!(again, Receipt::AlreadySignedUp, "{backend}");
         assert_eq!(sign_ups(&db).await.len(), 1, "{backend}");
         let mails = inbox.to(&db, "ola@example.no").await;
@@ -186,16 +244,32 @@ async fn a_second_sign_up_changes_nothing_and_tells_the_owner() {
 async fn signing_up_again_unconfirmed_sends_a_fresh_confirm_link_and_the_old_one_stops_working() {
     for (backend, db) in databases().await {
         let (s, inbox) = (settings(), Inbox::new());
-        service::sign_up(&db, COURSE, &person("ola@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("ola@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let first = inbox.to(&db, "ola@example.no").await.remove(0);
         let old = token(&first.email.text, "bekreft");
 
         // The first email went to spam; Ola signs up again.
-        service::sign_up(&db, COURSE, &person("ola@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("ola@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let second = inbox.to(&db, "ola@example.no").await.remove(1);
         let fresh = try_token(&second.email.text, "bekreft")
             .unwrap_or_else(|| panic!("{backend}: no confirm link in\n{}", second.email.text));
@@ -209,9 +283,17 @@ async fn signing_up_again_unconfirmed_sends_a_fresh_confirm_link_and_the_old_one
         assert_eq!(done.status, SignUpStatus::Confirmed, "{backend}");
 
         // Once confirmed, a third try sends no confirm link at all.
-        service::sign_up(&db, COURSE, &person("ola@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("ola@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let third = inbox.to(&db, "ola@example.no").await.pop().unwrap();
         assert_eq!(third.email.subject, "Leve med kols: du er allerede påmeldt");
         assert!(
@@ -223,67 +305,48 @@ async fn signing_up_again_unconfirmed_sends_a_fresh_confirm_link_and_the_old_one
 }
 
 #[tokio::test]
-async fn a_full_course_answers_a_new_address_and_a_known_one_alike() {
-    // Both orders: the known address first, then a new one; and the other
-    // way round on a fresh course.
-    for first_known in [true, false] {
-        for (backend, db) in databases().await {
-            let (s, inbox) = (settings(), Inbox::new());
-            set_capacity(&db, 1, false).await;
-            service::sign_up(
-                &db,
-                COURSE,
-                &person("holder@example.no"),
-                Lang::Nb,
-                now(),
-                &s,
-            )
+async fn a_full_course_is_told_when_the_address_is_confirmed() {
+    for (backend, db) in databases().await {
+        let (s, inbox) = (settings(), Inbox::new());
+        set_capacity(&db, 1, false).await;
+        let new = person("new@example.no");
+        // Signed up while a place was free, confirmed after it was taken.
+        service::sign_up(&db, COURSE, &new, Lang::Nb, now(), &s, None)
             .await
             .unwrap();
-            let (holder, newcomer) = (person("holder@example.no"), person("new@example.no"));
-            let known = || service::sign_up(&db, COURSE, &holder, Lang::Nb, now(), &s);
-            let new = || service::sign_up(&db, COURSE, &newcomer, Lang::Nb, now(), &s);
-            let (a, b) = if first_known {
-                let a = known().await;
-                (a, new().await)
-            } else {
-                let b = new().await;
-                (known().await, b)
-            };
-            assert_eq!(a, Ok(Receipt::AlreadySignedUp), "{backend}");
-            assert_eq!(b, Ok(Receipt::Full), "{backend}");
-            assert_eq!(sign_ups(&db).await.len(), 1, "{backend}: nothing stored");
-            let to_new = inbox.to(&db, "new@example.no").await;
-            assert_eq!(to_new.len(), 1, "{backend}");
-            assert_eq!(
-                to_new[0].email.subject, "Leve med kols: kurset er fullt",
-                "{backend}"
-            );
-            assert!(to_new[0].email.text.starts_with("Hei,"), "{backend}");
-            assert!(
-                try_token(&to_new[0].email.text, "avmeld").is_none(),
-                "{backend}: nothing to cancel"
-            );
-        }
+        assert_eq!(
+            sign_up_confirmed(&db, &inbox, "holder@example.no").await,
+            SignUpStatus::Confirmed,
+            "{backend}: the first to confirm gets the place"
+        );
+        assert_eq!(
+            confirm_latest(&db, &inbox, "new@example.no").await,
+            SignUpStatus::Full,
+            "{backend}"
+        );
+        let to_new = inbox.to(&db, "new@example.no").await;
+        assert_eq!(to_new.len(), 2, "{backend}");
+        assert_eq!(
+            to_new[1].email.subject, "Leve med kols: kurset er fullt",
+            "{backend}"
+        );
+        assert!(
+            try_token(&to_new[1].email.text, "avmeld").is_none(),
+            "{backend}: nothing to cancel"
+        );
+        // Full is not active: the address may try again later.
+        let again = service::sign_up(&db, COURSE, &new, Lang::Nb, now(), &s, None).await;
+        assert!(matches!(again, Ok(Receipt::Created { .. })), "{backend}");
     }
 }
 
 #[tokio::test]
 async fn cancelling_gives_the_place_to_the_first_in_line_once() {
     for (backend, db) in databases().await {
-        let (s, inbox) = (settings(), Inbox::new());
+        let inbox = Inbox::new();
         set_capacity(&db, 2, true).await;
         for who in ["a", "b", "c", "d"] {
-            service::sign_up(
-                &db,
-                COURSE,
-                &person(&format!("{who}@example.no")),
-                Lang::Nb,
-                now(),
-                &s,
-            )
-            .await
-            .unwrap();
+            sign_up_confirmed(&db, &inbox, &format!("{who}@example.no")).await;
         }
         let statuses = |rows: Vec<app::backend::entities::sign_up::Model>| -> Vec<SignUpStatus> {
             rows.into_iter().map(|r| r.status).collect()
@@ -291,15 +354,10 @@ async fn cancelling_gives_the_place_to_the_first_in_line_once() {
         use SignUpStatus::*;
         assert_eq!(
             statuses(sign_ups(&db).await),
-            [
-                AwaitingConfirmation,
-                AwaitingConfirmation,
-                WaitingList,
-                WaitingList
-            ],
+            [Confirmed, Confirmed, WaitingList, WaitingList],
             "{backend}"
         );
-        let c_mail = &inbox.to(&db, "c@example.no").await[0];
+        let c_mail = &inbox.to(&db, "c@example.no").await[1];
         assert!(
             c_mail.email.text.contains("nummer 1 på ventelisten"),
             "{backend}: {}",
@@ -307,16 +365,11 @@ async fn cancelling_gives_the_place_to_the_first_in_line_once() {
         );
 
         let cancel_a = token(&inbox.to(&db, "a@example.no").await[0].email.text, "avmeld");
-        let view = service::cancel(&db, &cancel_a, now(), &s).await.unwrap();
+        let view = service::cancel(&db, &cancel_a, now()).await.unwrap();
         assert_eq!(view.status, Cancelled, "{backend}");
         assert_eq!(
             statuses(sign_ups(&db).await),
-            [
-                Cancelled,
-                AwaitingConfirmation,
-                AwaitingConfirmation,
-                WaitingList
-            ],
+            [Cancelled, Confirmed, Confirmed, WaitingList],
             "{backend}"
         );
         let c_mails = inbox.to(&db, "c@example.no").await;
@@ -327,46 +380,60 @@ async fn cancelling_gives_the_place_to_the_first_in_line_once() {
         );
 
         // The same link again promotes nobody else.
-        service::cancel(&db, &cancel_a, now(), &s).await.unwrap();
+        service::cancel(&db, &cancel_a, now()).await.unwrap();
         assert_eq!(sign_ups(&db).await[3].status, WaitingList, "{backend}");
         assert_eq!(
             inbox.to(&db, "a@example.no").await.len(),
-            2,
+            3,
             "{backend}: one cancellation email"
         );
     }
 }
 
 #[tokio::test]
-async fn unconfirmed_holds_expire_and_pass_the_place_on() {
+async fn unconfirmed_sign_ups_hold_nothing_and_expire() {
     for (backend, db) in databases().await {
         let (s, inbox) = (settings(), Inbox::new());
         set_capacity(&db, 1, true).await;
-        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
-        service::sign_up(&db, COURSE, &person("b@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("a@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
+        let page = |db| async move {
+            let course = course_row(db, COURSE).await;
+            app::backend::course::places_left(db.read(), &course)
+                .await
+                .unwrap()
+        };
+        assert_eq!(page(&db).await, 1, "{backend}: unconfirmed, nothing held");
+        assert_eq!(
+            sign_up_confirmed(&db, &inbox, "b@example.no").await,
+            SignUpStatus::Confirmed,
+            "{backend}: b confirmed first"
+        );
+        assert_eq!(page(&db).await, 0, "{backend}");
         let confirm_a = token(
             &inbox.to(&db, "a@example.no").await[0].email.text,
             "bekreft",
         );
-        let later = app::backend::clock::Now::at(now().utc + Duration::hours(25));
+        let later = app::backend::clock::Now::at(now().utc + Duration::hours(49));
         assert_eq!(
-            expire_holds::run(&db, now(), &s).await.unwrap(),
+            expire_holds::run(&db, now()).await.unwrap(),
             0,
             "{backend}: not yet"
         );
-        assert_eq!(
-            expire_holds::run(&db, later, &s).await.unwrap(),
-            1,
-            "{backend}"
-        );
+        assert_eq!(expire_holds::run(&db, later).await.unwrap(), 1, "{backend}");
         let rows = sign_ups(&db).await;
         assert_eq!(
             (rows[0].status, rows[1].status),
-            (SignUpStatus::Expired, SignUpStatus::AwaitingConfirmation),
+            (SignUpStatus::Expired, SignUpStatus::Confirmed),
             "{backend}"
         );
         let late = service::confirm(&db, &confirm_a, later).await;
@@ -385,6 +452,7 @@ async fn closed_and_not_yet_open_courses_refuse() {
             Lang::Nb,
             now(),
             &s,
+            None,
         )
         .await;
         assert_eq!(past.unwrap_err(), AppError::SignUpClosed, "{backend}");
@@ -395,6 +463,7 @@ async fn closed_and_not_yet_open_courses_refuse() {
             Lang::Nb,
             now(),
             &s,
+            None,
         )
         .await;
         assert_eq!(
@@ -409,12 +478,21 @@ async fn closed_and_not_yet_open_courses_refuse() {
             Lang::Nb,
             now(),
             &s,
+            None,
         )
         .await;
         assert_eq!(bogus.unwrap_err(), AppError::NotFound, "{backend}");
         let early = at("2026-10-01T08:00:00");
-        let not_yet =
-            service::sign_up(&db, COURSE, &person("c@example.no"), Lang::Nb, early, &s).await;
+        let not_yet = service::sign_up(
+            &db,
+            COURSE,
+            &person("c@example.no"),
+            Lang::Nb,
+            early,
+            &s,
+            None,
+        )
+        .await;
         assert_eq!(not_yet.unwrap_err(), AppError::SignUpNotOpen, "{backend}");
     }
 }
@@ -423,9 +501,17 @@ async fn closed_and_not_yet_open_courses_refuse() {
 async fn reminders_go_once_a_few_days_before_the_first_session() {
     for (backend, db) in databases().await {
         let (s, inbox) = (settings(), Inbox::new());
-        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("a@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let confirm = token(
             &inbox.to(&db, "a@example.no").await[0].email.text,
             "bekreft",
@@ -473,9 +559,17 @@ async fn links_expire_the_day_after_the_course_in_oslo_time() {
         // Signed up in winter (UTC+1) for a course that ends in summer
         // (UTC+2): the link's expiry keeps summer's offset.
         move_sessions(&db, COURSE, &["2027-06-14T18:00:00", "2027-06-21T18:00:00"]).await;
-        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("a@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let mail = inbox.to(&db, "a@example.no").await.remove(0);
         let cancel = token(&mail.email.text, "avmeld");
         let row = sign_up_token::Entity::find()
@@ -510,7 +604,7 @@ async fn links_expire_the_day_after_the_course_in_oslo_time() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn two_hundred_at_once_never_exceed_five_places_while_the_worker_sends() {
+async fn two_hundred_confirming_at_once_never_exceed_five_places_while_the_worker_sends() {
     for (backend, db) in databases().await {
         let (s, inbox) = (settings(), Inbox::new());
         set_capacity(&db, 5, true).await;
@@ -530,19 +624,12 @@ async fn two_hundred_at_once_never_exceed_five_places_while_the_worker_sends() {
                 passes
             })
         };
+        let email = |i: usize| format!("p{i}@example.no");
         let tasks: Vec<_> = (0..200)
             .map(|i| {
-                let (db, s) = (db.clone(), s.clone());
+                let (db, s, email) = (db.clone(), s.clone(), email(i));
                 tokio::spawn(async move {
-                    service::sign_up(
-                        &db,
-                        COURSE,
-                        &person(&format!("p{i}@example.no")),
-                        Lang::Nb,
-                        now(),
-                        &s,
-                    )
-                    .await
+                    service::sign_up(&db, COURSE, &person(&email), Lang::Nb, now(), &s, None).await
                 })
             })
             .collect();
@@ -553,76 +640,73 @@ async fn two_hundred_at_once_never_exceed_five_places_while_the_worker_sends() {
                 "{backend}: {receipt:?}"
             );
         }
+        // Everyone confirms at once.
+        let mut links = Vec::new();
+        for i in 0..200 {
+            let mails = inbox.to(&db, &email(i)).await;
+            links.push(token(&mails[0].email.text, "bekreft"));
+        }
+        let tasks: Vec<_> = links
+            .into_iter()
+            .map(|link| {
+                let db = db.clone();
+                tokio::spawn(async move { service::confirm(&db, &link, now()).await })
+            })
+            .collect();
+        for result in futures::future::join_all(tasks).await {
+            result.unwrap().unwrap();
+        }
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         assert!(worker.await.unwrap() > 0, "{backend}: the worker ran");
         let rows = sign_ups(&db).await;
-        let ids_with = |status| -> Vec<i32> {
-            rows.iter()
-                .filter(|r| r.status == status)
-                .map(|r| r.id)
-                .collect()
+        let with = |status| -> Vec<&app::backend::entities::sign_up::Model> {
+            rows.iter().filter(|r| r.status == status).collect()
         };
-        let holders = ids_with(SignUpStatus::AwaitingConfirmation);
-        let waiting = ids_with(SignUpStatus::WaitingList);
-        assert_eq!((holders.len(), waiting.len()), (5, 195), "{backend}");
-        assert!(
-            holders.iter().max() < waiting.iter().min(),
-            "{backend}: the first five to arrive hold the places"
+        let (holders, mut waiting) = (
+            with(SignUpStatus::Confirmed),
+            with(SignUpStatus::WaitingList),
         );
-        // Each waiting-list email states the position in arrival order.
-        let mut by_id = rows.clone();
-        by_id.sort_by_key(|r| r.id);
-        for (position, row) in by_id
-            .iter()
-            .filter(|r| r.status == SignUpStatus::WaitingList)
-            .enumerate()
-            .step_by(37)
-        {
-            let mail = &inbox
+        assert_eq!(
+            (holders.len(), waiting.len(), with(SignUpStatus::Full).len()),
+            (5, 10, 185),
+            "{backend}: five places and a waiting list as long as ten"
+        );
+        // Each waiting-list email states the place in line, 1 to 10.
+        waiting.sort_by_key(|r| r.queue_number);
+        for (position, row) in waiting.iter().enumerate() {
+            let mails = inbox
                 .to(&db, row.participant_email.as_deref().unwrap())
-                .await[0];
+                .await;
+            let text = &mails.last().unwrap().email.text;
             assert!(
-                mail.email
-                    .text
-                    .contains(&format!("nummer {} på", position + 1)),
-                "{backend}: {}",
-                mail.email.text
+                text.contains(&format!("nummer {} på", position + 1)),
+                "{backend}: {text}"
             );
         }
 
-        for holder in rows
-            .iter()
-            .filter(|r| r.status == SignUpStatus::AwaitingConfirmation)
-        {
+        for holder in &holders {
             let mail = &inbox
                 .to(&db, holder.participant_email.as_deref().unwrap())
                 .await[0];
-            service::cancel(&db, &token(&mail.email.text, "avmeld"), now(), &s)
+            service::cancel(&db, &token(&mail.email.text, "avmeld"), now())
                 .await
                 .unwrap();
         }
         let after = sign_ups(&db).await;
-        let promoted: Vec<i32> = after
+        let mut promoted: Vec<i32> = after
             .iter()
-            .filter(|r| r.status == SignUpStatus::AwaitingConfirmation)
+            .filter(|r| r.status == SignUpStatus::Confirmed)
             .map(|r| r.id)
             .collect();
+        promoted.sort_unstable();
+        let mut first_five: Vec<i32> = waiting[..5].iter().map(|r| r.id).collect();
+        first_five.sort_unstable();
         assert_eq!(
-            promoted,
-            waiting[..5],
-            "{backend}: exactly the next five, in order"
-        );
-        assert_eq!(
-            after
-                .iter()
-                .filter(|r| r.status == SignUpStatus::WaitingList)
-                .count(),
-            190,
-            "{backend}"
+            promoted, first_five,
+            "{backend}: exactly the next five in line"
         );
         // Every email of the run went out exactly once.
-        let all = inbox.to(&db, "nobody@example.no").await;
-        assert!(all.is_empty());
+        assert!(inbox.to(&db, "nobody@example.no").await.is_empty());
         let mut ids: Vec<String> = inbox.all().into_iter().map(|d| d.message_id).collect();
         let sent = ids.len();
         ids.sort();
@@ -630,8 +714,8 @@ async fn two_hundred_at_once_never_exceed_five_places_while_the_worker_sends() {
         assert_eq!(ids.len(), sent, "{backend}: no email twice");
         assert_eq!(
             sent,
-            200 + 5 + 5,
-            "{backend}: one per sign-up, cancellation and promotion"
+            200 + 200 + 5 + 5,
+            "{backend}: one per sign-up, confirmation, cancellation and promotion"
         );
     }
 }
@@ -640,15 +724,23 @@ async fn two_hundred_at_once_never_exceed_five_places_while_the_worker_sends() {
 async fn an_email_whose_news_is_stale_by_sending_time_is_not_sent() {
     for (backend, db) in databases().await {
         let (s, inbox) = (settings(), Inbox::new());
-        service::sign_up(&db, COURSE, &person("a@example.no"), Lang::Nb, now(), &s)
-            .await
-            .unwrap();
+        service::sign_up(
+            &db,
+            COURSE,
+            &person("a@example.no"),
+            Lang::Nb,
+            now(),
+            &s,
+            None,
+        )
+        .await
+        .unwrap();
         let first = inbox.to(&db, "a@example.no").await.remove(0);
         service::confirm(&db, &token(&first.email.text, "bekreft"), now())
             .await
             .unwrap();
         // Cancelled before the "confirmed" email went out.
-        service::cancel(&db, &token(&first.email.text, "avmeld"), now(), &s)
+        service::cancel(&db, &token(&first.email.text, "avmeld"), now())
             .await
             .unwrap();
         let subjects: Vec<String> = inbox
@@ -671,24 +763,15 @@ async fn an_email_whose_news_is_stale_by_sending_time_is_not_sent() {
 #[tokio::test]
 async fn no_place_is_handed_on_once_the_course_has_begun() {
     for (backend, db) in databases().await {
-        let (s, inbox) = (settings(), Inbox::new());
+        let inbox = Inbox::new();
         set_capacity(&db, 1, true).await;
         for who in ["a", "b"] {
-            service::sign_up(
-                &db,
-                COURSE,
-                &person(&format!("{who}@example.no")),
-                Lang::Nb,
-                now(),
-                &s,
-            )
-            .await
-            .unwrap();
+            sign_up_confirmed(&db, &inbox, &format!("{who}@example.no")).await;
         }
         let cancel_a = token(&inbox.to(&db, "a@example.no").await[0].email.text, "avmeld");
         // The first session began at 18.00 Oslo time on 12 January.
         let during = at("2027-01-12T18:30:00");
-        service::cancel(&db, &cancel_a, during, &s).await.unwrap();
+        service::cancel(&db, &cancel_a, during).await.unwrap();
         assert_eq!(
             sign_ups(&db).await[1].status,
             SignUpStatus::WaitingList,
@@ -704,7 +787,7 @@ async fn two_servers_running_the_reminders_remind_each_person_once() {
         set_capacity(&db, 20, true).await;
         for n in 0..10 {
             let email = format!("p{n}@example.no");
-            service::sign_up(&db, COURSE, &person(&email), Lang::Nb, now(), &s)
+            service::sign_up(&db, COURSE, &person(&email), Lang::Nb, now(), &s, None)
                 .await
                 .unwrap();
             let mail = inbox.to(&db, &email).await.remove(0);
@@ -738,6 +821,7 @@ async fn the_offering_page_counts_places_each_time_and_follows_edits() {
     use sea_orm::{ActiveModelTrait, Set};
 
     for (backend, db) in databases().await {
+        let inbox = Inbox::new();
         let directory = Directory::new(db.clone());
         let local = now().local;
         let before = directory.offering(COURSE, Lang::Nb, local).await.unwrap();
@@ -751,9 +835,17 @@ async fn the_offering_page_counts_places_each_time_and_follows_edits() {
             Lang::Nb,
             now(),
             &settings(),
+            None,
         )
         .await
         .unwrap();
+        let unconfirmed = directory.offering(COURSE, Lang::Nb, local).await.unwrap();
+        assert_eq!(
+            unconfirmed.course.unwrap().places_left,
+            left,
+            "{backend}: an unconfirmed sign-up moves nothing"
+        );
+        confirm_latest(&db, &inbox, "kari@example.no").await;
         let after = directory.offering(COURSE, Lang::Nb, local).await.unwrap();
         assert_eq!(after.course.unwrap().places_left, left - 1, "{backend}");
         assert_eq!(after.description_html, before.description_html, "{backend}");

@@ -14,6 +14,7 @@ mod m20261206_000008_staff;
 mod m20261206_000009_district_versions;
 mod m20261206_000010_passwords;
 mod m20261206_000011_course_message;
+mod m20261206_000012_sign_up_origin;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_district_versions::Migration),
             Box::new(m20261206_000010_passwords::Migration),
             Box::new(m20261206_000011_course_message::Migration),
+            Box::new(m20261206_000012_sign_up_origin::Migration),
         ]
     }
 }

@@ -450,7 +450,6 @@ impl Editor {
         use app::backend::catalogue::offering;
         use app::backend::clock::Now;
         use app::backend::entities::offering as offering_row;
-        use app::backend::settings::SignUpSettings;
         use app::backend::staff::{Staff, accounts};
         use sea_orm::{EntityTrait, QuerySelect};
         let db = app::backend::db::Db::open(url).await.expect("the database");
@@ -498,16 +497,9 @@ impl Editor {
                 let id = ids[n % ids.len()];
                 let t = Instant::now();
                 let draft = offering::load(db.read(), id).await.expect("a draft");
-                offering::save(
-                    &db,
-                    &staff,
-                    Some(id),
-                    draft,
-                    Now::real(),
-                    &SignUpSettings::default(),
-                )
-                .await
-                .expect("a save");
+                offering::save(&db, &staff, Some(id), draft, Now::real())
+                    .await
+                    .expect("a save");
                 took.push(t.elapsed().as_secs_f64() * 1000.0);
             }
             db.close().await;

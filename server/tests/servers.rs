@@ -255,7 +255,11 @@ async fn two_servers_behind_a_load_balancer_share_one_database() {
                 let body = format!(
                     "participant_name=Deltaker+{n}&participant_email=deltaker{n}%40example.no&consent=1"
                 );
-                let answer = load::exchange(&mut conn, &load::Request::post(form, body)).await;
+                // Each from a network of its own (the servers trust the
+                // balancer's X-Forwarded-For, which keeps this entry).
+                let client = format!("100.64.{n}.1");
+                let request = load::Request::post(form, body).from(client);
+                let answer = load::exchange(&mut conn, &request).await;
                 (
                     answer.status,
                     answer.header("x-served-by").unwrap_or("").to_string(),
@@ -278,20 +282,37 @@ async fn two_servers_behind_a_load_balancer_share_one_database() {
         by_server.values().all(|&n| n >= SIGN_UPS / 4),
         "{by_server:?}"
     );
-    let holding = sign_up::Entity::find()
+    let stored = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(course.id))
-        .filter(
-            sign_up::Column::Status
-                .is_in([SignUpStatus::AwaitingConfirmation, SignUpStatus::Confirmed]),
-        )
+        .filter(sign_up::Column::Status.eq(SignUpStatus::AwaitingConfirmation))
         .count(db.read())
         .await
         .unwrap();
-    assert_eq!(holding, PLACES as u64, "exactly the course's places");
+    assert_eq!(stored, SIGN_UPS as u64, "each waits for its confirmation");
+
+    // The per-course limits are counted in the database: one client gets
+    // two sign-ups however the balancer spreads its posts.
+    let mut from_one = Vec::new();
+    for n in 0..4 {
+        let mut conn = load::connect(addr(balancer)).await;
+        let body =
+            format!("participant_name=Samme+{n}&participant_email=samme{n}%40example.no&consent=1");
+        let request = load::Request::post(form.clone(), body).from("203.0.113.77");
+        let answer = load::exchange(&mut conn, &request).await;
+        from_one.push((
+            answer.status,
+            answer.header("x-served-by").unwrap_or("").to_string(),
+        ));
+    }
+    let statuses: Vec<u16> = from_one.iter().map(|(s, _)| *s).collect();
+    assert_eq!(statuses, [303, 303, 429, 429], "{from_one:?}");
+    let servers: std::collections::HashSet<&str> =
+        from_one.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(servers.len(), 2, "both servers refused: {from_one:?}");
 
     // Each person gets one email, although both servers send.
     let started = Instant::now();
-    while delivered(&maildir).len() < SIGN_UPS {
+    while delivered(&maildir).len() < SIGN_UPS + 2 {
         assert!(
             started.elapsed() < Duration::from_secs(90),
             "{} of {SIGN_UPS} emails arrived",
@@ -302,7 +323,7 @@ async fn two_servers_behind_a_load_balancer_share_one_database() {
     // Time for a second copy to show, were one on its way.
     tokio::time::sleep(Duration::from_secs(3)).await;
     let mail = delivered(&maildir);
-    assert_eq!(mail.len(), SIGN_UPS, "no email twice");
+    assert_eq!(mail.len(), SIGN_UPS + 2, "no email twice");
     let mut per_recipient: HashMap<&str, usize> = HashMap::new();
     for (to, _) in &mail {
         *per_recipient.entry(to.as_str()).or_default() += 1;
@@ -319,7 +340,7 @@ async fn two_servers_behind_a_load_balancer_share_one_database() {
     let mut ids: Vec<&str> = mail.iter().map(|(_, id)| id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!(ids.len(), SIGN_UPS, "every Message-ID once");
+    assert_eq!(ids.len(), SIGN_UPS + 2, "every Message-ID once");
 
     // A change written to the database (as the staff area will write it)
     // shows in both servers' search and listing pages within seconds.

@@ -56,18 +56,17 @@ pub fn has_started(course: &offering::Model, now: NaiveDateTime) -> bool {
 }
 
 /// Places of a course that nobody holds, for a course of `capacity`: one
-/// count over the course's sign-ups (an index covers it).
+/// count over the course's confirmed sign-ups (an index covers it).
 pub async fn free(
     db: &impl ConnectionTrait,
     offering_id: i32,
     capacity: Option<i32>,
 ) -> Result<u64, DbErr> {
+    // Only confirmed sign-ups hold places: an unconfirmed one moves
+    // neither the figure on the page nor who gets in.
     let holding = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(offering_id))
-        .filter(
-            sign_up::Column::Status
-                .is_in([SignUpStatus::AwaitingConfirmation, SignUpStatus::Confirmed]),
-        )
+        .filter(sign_up::Column::Status.eq(SignUpStatus::Confirmed))
         .count(db)
         .await?;
     Ok(u64::try_from(capacity.unwrap_or(0))
@@ -93,16 +92,46 @@ pub async fn places_left_of(
     Ok(u32::try_from(left).unwrap_or(u32::MAX))
 }
 
-/// Place on the waiting list of the sign-up `id`, 1 = next.
+/// How many are on a course's waiting list.
+pub async fn waiting(db: &impl ConnectionTrait, offering_id: i32) -> Result<u64, DbErr> {
+    sign_up::Entity::find()
+        .filter(sign_up::Column::OfferingId.eq(offering_id))
+        .filter(sign_up::Column::Status.eq(SignUpStatus::WaitingList))
+        .count(db)
+        .await
+}
+
+/// The longest a course's waiting list grows: as many as it has places,
+/// and at least ten. Past that a place is unlikely to come, and an
+/// endless list is one more thing to hoard.
+pub fn waiting_list_room(capacity: Option<i32>) -> u64 {
+    u64::try_from(capacity.unwrap_or(0)).unwrap_or(0).max(10)
+}
+
+/// The number the next to join a course's waiting list gets: after
+/// everyone who ever joined it. Call it in the course's locked
+/// transaction.
+pub async fn next_in_line(db: &impl ConnectionTrait, offering_id: i32) -> Result<i32, DbErr> {
+    let last: Option<Option<i32>> = sign_up::Entity::find()
+        .select_only()
+        .column_as(sign_up::Column::QueueNumber.max(), "last")
+        .filter(sign_up::Column::OfferingId.eq(offering_id))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(last.flatten().unwrap_or(0) + 1)
+}
+
+/// Place on the waiting list of a sign-up with `queue_number`, 1 = next.
 pub async fn waiting_position(
     db: &impl ConnectionTrait,
     offering_id: i32,
-    id: i32,
+    queue_number: Option<i32>,
 ) -> Result<u32, DbErr> {
     let ahead = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(offering_id))
         .filter(sign_up::Column::Status.eq(SignUpStatus::WaitingList))
-        .filter(sign_up::Column::Id.lte(id))
+        .filter(sign_up::Column::QueueNumber.lte(queue_number.unwrap_or(i32::MAX)))
         .count(db)
         .await?;
     Ok(u32::try_from(ahead).unwrap_or(u32::MAX))

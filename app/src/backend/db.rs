@@ -127,6 +127,19 @@ impl Db {
         self.write.get_database_backend()
     }
 
+    /// On SQLite, copies the write-ahead log into the database file and
+    /// empties it (`secure_delete` then overwrites what was deleted), so
+    /// rows just removed do not linger in the `-wal` file. Nothing to do on
+    /// PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<(), DbErr> {
+        if self.backend() == DbBackend::Sqlite {
+            self.write
+                .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn close(self) {
         let _ = self.read.close().await;
         let _ = self.write.close().await;

@@ -277,21 +277,51 @@ impl HttpSettings {
 /// The sign-up flow.
 #[derive(Clone, Debug)]
 pub struct SignUpSettings {
-    /// How long an unconfirmed sign-up holds its place.
-    pub hold: Duration,
+    /// How long a confirmation link works. An unconfirmed sign-up holds
+    /// no place, so this bounds only how long it waits.
+    pub confirm_within: Duration,
+    /// Sign-ups that may be active on one course from one client (an
+    /// IPv4 address, an IPv6 /64), from one network (an IPv4 /24, an IPv6
+    /// /48: usually one customer of an internet provider) and by one
+    /// registrant mailbox. Counted in the database, so they hold however
+    /// many servers share it.
+    pub per_client: u32,
+    pub per_network_v4: u32,
+    pub per_network_v6: u32,
+    pub per_registrant: u32,
 }
 
 impl SignUpSettings {
     pub fn read(env: &Env) -> Result<Self, SettingsError> {
         Ok(SignUpSettings {
-            hold: Duration::hours(
+            confirm_within: Duration::hours(
                 env.positive(
-                    "SIGN_UP_HOLD_HOURS",
-                    24,
-                    "how long an unconfirmed sign-up holds its place",
+                    "SIGN_UP_CONFIRM_HOURS",
+                    48,
+                    "how long a sign-up's confirmation link works",
                 )?
                 .into(),
             ),
+            per_client: env.positive(
+                "SIGN_UP_PER_CLIENT",
+                2,
+                "active sign-ups per course from one IPv4 address or IPv6 /64",
+            )?,
+            per_network_v4: env.positive(
+                "SIGN_UP_PER_NETWORK_V4",
+                6,
+                "active sign-ups per course from one IPv4 /24",
+            )?,
+            per_network_v6: env.positive(
+                "SIGN_UP_PER_NETWORK_V6",
+                2,
+                "active sign-ups per course from one IPv6 /48",
+            )?,
+            per_registrant: env.positive(
+                "SIGN_UP_PER_REGISTRANT",
+                3,
+                "active sign-ups per course by one person signing others up",
+            )?,
         })
     }
 }
@@ -578,7 +608,7 @@ mod tests {
         let s = Settings::default();
         assert!(s.database.is_sqlite());
         assert_eq!(s.site.public_url, "http://127.0.0.1:3000");
-        assert_eq!(s.sign_up.hold, Duration::hours(24));
+        assert_eq!(s.sign_up.confirm_within, Duration::hours(48));
         assert_eq!(s.jobs.anonymise_after_days, 30);
         assert!(s.http.trusted_proxies.is_empty());
         assert!(s.mail.smtp.is_none());
@@ -604,7 +634,7 @@ mod tests {
             ("MAIL_MAX_ATTEMPTS", "0"),
             ("TRUSTED_PROXIES", "10.0.0.0/99"),
             ("PUBLIC_URL", "treffpunkt.example"),
-            ("SIGN_UP_HOLD_HOURS", "a day"),
+            ("SIGN_UP_CONFIRM_HOURS", "two days"),
         ] {
             let error = with(&[bad]).unwrap_err();
             assert_eq!(error.name, bad.0, "{error}");
@@ -618,6 +648,6 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), vars.len(), "a variable is asked for twice");
-        assert!(Settings::markdown_table().contains("| `SIGN_UP_HOLD_HOURS` | `24` |"));
+        assert!(Settings::markdown_table().contains("| `SIGN_UP_CONFIRM_HOURS` | `48` |"));
     }
 }

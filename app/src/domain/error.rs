@@ -29,6 +29,10 @@ pub enum AppError {
     SignUpClosed,
     #[strum(serialize = "rate-limited")]
     RateLimited,
+    /// As many sign-ups for this course as are taken from one client,
+    /// network or registrant are active already.
+    #[strum(serialize = "sign-up-limit")]
+    SignUpLimit,
     #[strum(serialize = "error-cross-site")]
     CrossSite,
     /// A staff page or action without a signed-in member of staff.
@@ -90,7 +94,7 @@ impl AppError {
             AppError::Internal(_) => 500,
             AppError::LinkExpired => 410,
             AppError::SignUpNotOpen | AppError::SignUpClosed => 422,
-            AppError::RateLimited => 429,
+            AppError::RateLimited | AppError::SignUpLimit => 429,
             AppError::CrossSite | AppError::Forbidden => 403,
             AppError::SignInRequired => 401,
             AppError::SignInCodeInvalid

@@ -6,9 +6,10 @@ use super::coded_enum;
 coded_enum! {
     /// Which email an outbox row asks for.
     pub enum EmailKind {
-        /// A place is held: confirm the address.
+        /// A sign-up is stored: confirm the address, and the place (or a
+        /// place in line) is given then.
         ConfirmRequest,
-        /// On the waiting list: confirm the address to keep the place in line.
+        /// On the waiting list, with the place in line.
         WaitingList,
         /// The place is confirmed: all the details, with a calendar file.
         Confirmed,
@@ -21,8 +22,8 @@ coded_enum! {
         AlreadySignedUp,
         /// The course starts soon.
         Reminder,
-        /// A sign-up came for a full course without a waiting list; nothing
-        /// was stored.
+        /// The address was confirmed when the course (and its waiting list,
+        /// if any) was full.
         CourseFull,
         /// A member of staff's one-time sign-in code and link.
         SignInCode,
@@ -35,6 +36,11 @@ coded_enum! {
         /// An organiser's message to everyone signed up for a course; its
         /// words live in `course_message` until the email is purged.
         CourseMessage,
+        /// To someone who signed up another person with that person's own
+        /// address: the participant confirms there. The same email
+        /// whatever the participant's state, so it tells nothing about
+        /// them.
+        SignUpReceived,
     }
 }
 

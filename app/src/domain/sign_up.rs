@@ -9,15 +9,20 @@ use super::error::AppError;
 coded_enum! {
     /// Where a sign-up stands.
     pub enum SignUpStatus {
-        /// Holds a place until the confirmation link is used or the hold expires.
+        /// Stored, address not yet confirmed: holds no place. The place (or a
+        /// place in line) is given when the address is confirmed, so that
+        /// made-up addresses keep nobody out.
         AwaitingConfirmation,
         /// Has a place.
         Confirmed,
         /// Queued, first come first served, for a place that frees up.
         WaitingList,
         Cancelled,
-        /// The hold ran out before the email address was confirmed.
+        /// The confirmation link ran out before the address was confirmed.
         Expired,
+        /// Confirmed when the course, and its waiting list if it has one,
+        /// was full: nothing is held.
+        Full,
     }
 }
 
@@ -30,12 +35,10 @@ impl SignUpStatus {
         SignUpStatus::WaitingList,
     ];
 
-    /// Whether this sign-up occupies one of the course's places.
+    /// Whether this sign-up occupies one of the course's places: only a
+    /// confirmed one does.
     pub fn holds_place(self) -> bool {
-        matches!(
-            self,
-            SignUpStatus::AwaitingConfirmation | SignUpStatus::Confirmed
-        )
+        self == SignUpStatus::Confirmed
     }
 
     /// Whether the sign-up is one of [`SignUpStatus::ACTIVE`].
@@ -148,6 +151,10 @@ pub enum Problem {
     /// Line breaks or invisible control characters in a one-line field.
     #[strum(serialize = "field-text-invalid")]
     TextInvalid,
+    /// A name that looks like a web or email address: names reach other
+    /// people's inboxes, so they carry no links.
+    #[strum(serialize = "field-name-invalid")]
+    NameInvalid,
     #[strum(serialize = "field-consent-required")]
     ConsentRequired,
 }
@@ -216,23 +223,6 @@ pub struct ValidSignUp {
 }
 
 impl ValidSignUp {
-    /// Who holds the place, for "one address, one place": the participant's
-    /// address, or the registrant's address with the participant's name (a
-    /// daughter may sign up both her parents from her own address).
-    pub fn dedupe_key(&self) -> String {
-        match (&self.participant_email, &self.registrant) {
-            (Some(email), _) => address_key(email),
-            (None, Some((_, email))) => {
-                format!(
-                    "{}|{}",
-                    address_key(email),
-                    self.participant_name.to_lowercase()
-                )
-            }
-            (None, None) => self.participant_name.to_lowercase(),
-        }
-    }
-
     /// Every address that gets the emails about this sign-up, each once.
     pub fn recipients(&self) -> Vec<String> {
         recipients(
@@ -318,6 +308,29 @@ fn check_line(text: &str) -> Result<String, Problem> {
     }
 }
 
+/// A person's name: a one-line text that does not look like a web or
+/// email address (`kari@…`, `www.…`, `…://…`, `evil.example`), so that
+/// nobody can put a link into the emails another person gets.
+fn check_name(text: &str) -> Result<String, Problem> {
+    let name = check_line(text)?;
+    let lower = name.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    // A dot between a letter or digit and two letters, as in a domain
+    // (`x.no`), but not an initial (`A. Berg`, `A.B. Berg`).
+    let domain_like = chars.windows(4).any(|w| {
+        w[0].is_alphanumeric() && w[1] == '.' && w[2].is_alphabetic() && w[3].is_alphabetic()
+    });
+    if domain_like
+        || lower.contains("www")
+        || lower.contains("://")
+        || name.contains(['@', '/', '\\'])
+    {
+        Err(Problem::NameInvalid)
+    } else {
+        Ok(name)
+    }
+}
+
 /// Digits and spaces with an optional leading `+`: 8 to 15 digits.
 fn check_phone(phone: &str) -> Result<String, Problem> {
     let phone = phone.trim();
@@ -361,7 +374,7 @@ impl SignUpForm {
             }
         };
 
-        let name = check(Field::ParticipantName, check_line(&self.participant_name));
+        let name = check(Field::ParticipantName, check_name(&self.participant_name));
         let participant_email = match optional(&self.participant_email) {
             Some(e) => check(Field::ParticipantEmail, normalise_email(e)),
             None if !self.on_behalf => check(Field::ParticipantEmail, Err(Problem::Required)),
@@ -370,7 +383,7 @@ impl SignUpForm {
         let phone = optional(&self.participant_phone)
             .and_then(|p| check(Field::ParticipantPhone, check_phone(p)));
         let registrant = if self.on_behalf {
-            let r_name = check(Field::RegistrantName, check_line(&self.registrant_name));
+            let r_name = check(Field::RegistrantName, check_name(&self.registrant_name));
             let r_email = match optional(&self.registrant_email) {
                 Some(e) => check(Field::RegistrantEmail, normalise_email(e)),
                 None => check(Field::RegistrantEmail, Err(Problem::Required)),
@@ -425,7 +438,6 @@ mod tests {
         assert_eq!(valid.participant_name, "Kari Nordmann");
         assert_eq!(valid.participant_email.as_deref(), Some("Kari@example.no"));
         assert_eq!(valid.recipients(), vec!["Kari@example.no"]);
-        assert_eq!(valid.dedupe_key(), "kari@example.no");
     }
 
     #[test]
@@ -468,7 +480,6 @@ mod tests {
         };
         let valid = behalf.validate().unwrap();
         assert_eq!(valid.recipients(), vec!["kari@example.no"]);
-        assert_eq!(valid.dedupe_key(), "kari@example.no|per hansen");
 
         let missing = SignUpForm {
             registrant_email: String::new(),
@@ -512,17 +523,7 @@ mod tests {
     }
 
     #[test]
-    fn one_mailbox_is_one_key_however_it_is_typed() {
-        let typed = |email: &str| {
-            SignUpForm {
-                participant_email: email.into(),
-                ..form()
-            }
-            .validate()
-            .unwrap()
-            .dedupe_key()
-        };
-        assert_eq!(typed("KARI@example.no"), typed(" kari@EXAMPLE.no"));
+    fn one_mailbox_is_one_recipient_however_it_is_typed() {
         let behalf = SignUpForm {
             on_behalf: true,
             participant_email: "Kari@example.no".into(),
@@ -531,6 +532,35 @@ mod tests {
             ..form()
         };
         assert_eq!(behalf.validate().unwrap().recipients().len(), 1);
+    }
+
+    #[test]
+    fn names_carry_no_links() {
+        for bad in [
+            "kari@example.no",
+            "www.evil.example",
+            "Kari https://evil.example",
+            "Vinn premie på evil.no",
+            "evil.example/x",
+            "WWW EVIL",
+        ] {
+            let f = SignUpForm {
+                participant_name: bad.into(),
+                ..form()
+            };
+            assert_eq!(
+                problems(&f),
+                vec![(Field::ParticipantName, Problem::NameInvalid)],
+                "{bad}"
+            );
+        }
+        for good in ["A. Berg", "A.B. Berg", "Anne-Marie Ås", "Per O. Hansen Jr."] {
+            let f = SignUpForm {
+                participant_name: good.into(),
+                ..form()
+            };
+            assert!(f.validate().is_ok(), "{good}");
+        }
     }
 
     #[test]
@@ -602,7 +632,9 @@ mod tests {
         }
         assert_eq!(SignUpStatus::WaitingList.code(), "waiting_list");
         assert_eq!(Field::ParticipantEmail.name(), "participant_email");
-        assert!(SignUpStatus::AwaitingConfirmation.holds_place());
+        assert!(!SignUpStatus::AwaitingConfirmation.holds_place());
+        assert!(SignUpStatus::Confirmed.holds_place());
+        assert!(!SignUpStatus::Full.is_active());
         assert!(!SignUpStatus::WaitingList.holds_place());
         assert!(SignUpStatus::WaitingList.is_active());
         assert!(!SignUpStatus::Expired.is_active());

@@ -126,6 +126,7 @@ fn LinkPage(confirm: bool) -> impl IntoView {
         };
         let (message, action) = match (confirm, data.status) {
             (_, SignUpStatus::Expired) => (tr.t("link-status-expired"), None),
+            (_, SignUpStatus::Full) => (tr.t("link-status-full"), None),
             (_, SignUpStatus::Cancelled) => (
                 tr.t_with("cancel-done", &[("course", course.clone())]),
                 None,

@@ -3,6 +3,7 @@
 
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
+use app::domain::sign_up::SignUpStatus;
 use std::sync::{Arc, Mutex};
 
 use app::backend::clock::Now;
@@ -92,9 +93,19 @@ pub async fn move_sessions(db: &Db, slug: &str, starts: &[&str]) {
     course::refresh_span(db.write(), course.id).await.unwrap();
 }
 
+/// The name [`person`] gives the owner of `email`: "Deltaker kari" for
+/// `kari@…` (a name may not look like an address).
+pub fn participant_name(email: &str) -> String {
+    let local = email.split('@').next().unwrap_or_default();
+    format!(
+        "Deltaker {}",
+        local.replace(|c: char| !c.is_alphanumeric(), " ").trim()
+    )
+}
+
 pub fn person(email: &str) -> ValidSignUp {
     SignUpForm {
-        participant_name: format!("Deltaker {email}"),
+        participant_name: participant_name(email),
         participant_email: email.into(),
         consent: true,
         ..Default::default()
@@ -138,6 +149,36 @@ impl Inbox {
     pub fn all(&self) -> Vec<Delivered> {
         self.sent.lock().unwrap().clone()
     }
+}
+
+/// Signs `email` up for the course and confirms it by the emailed link.
+pub async fn sign_up_confirmed(db: &Db, inbox: &Inbox, email: &str) -> SignUpStatus {
+    app::backend::sign_up::sign_up(
+        db,
+        COURSE,
+        &person(email),
+        app::domain::lang::Lang::Nb,
+        now(),
+        &settings(),
+        None,
+    )
+    .await
+    .unwrap();
+    confirm_latest(db, inbox, email).await
+}
+
+/// Confirms by the newest confirm link sent to `email`.
+pub async fn confirm_latest(db: &Db, inbox: &Inbox, email: &str) -> SignUpStatus {
+    let mails = inbox.to(db, email).await;
+    let link = mails
+        .iter()
+        .rev()
+        .find_map(|m| try_token(&m.email.text, "bekreft"))
+        .unwrap_or_else(|| panic!("no confirm link to {email}"));
+    app::backend::sign_up::confirm(db, &link, now())
+        .await
+        .unwrap()
+        .status
 }
 
 /// The token of the last `bekreft` or `avmeld` link in a text.

@@ -24,6 +24,9 @@ pub struct Request {
     pub body: String,
     /// A `Cookie` header: a staff session.
     pub cookie: Option<String>,
+    /// An `X-Forwarded-For` header: the client a trusting server believes
+    /// it is (for loads from many clients on one machine).
+    pub forwarded_for: Option<String>,
 }
 
 impl Request {
@@ -33,6 +36,7 @@ impl Request {
             path: path.into(),
             body: String::new(),
             cookie: None,
+            forwarded_for: None,
         }
     }
 
@@ -42,6 +46,15 @@ impl Request {
             path: path.into(),
             body,
             cookie: None,
+            forwarded_for: None,
+        }
+    }
+
+    /// The same request as if from `client`, through a trusted proxy.
+    pub fn from(self, client: impl Into<String>) -> Self {
+        Request {
+            forwarded_for: Some(client.into()),
+            ..self
         }
     }
 
@@ -100,8 +113,12 @@ pub async fn exchange(conn: &mut Conn, request: &Request) -> Answer {
         .cookie
         .as_ref()
         .map_or_else(String::new, |c| format!("Cookie: {c}\r\n"));
+    let forwarded = request
+        .forwarded_for
+        .as_ref()
+        .map_or_else(String::new, |c| format!("X-Forwarded-For: {c}\r\n"));
     let head = format!(
-        "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: nb-NO,nb;q=0.9\r\nSec-Fetch-Site: same-origin\r\n{cookie}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: nb-NO,nb;q=0.9\r\nSec-Fetch-Site: same-origin\r\n{cookie}{forwarded}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
         request.method,
         request.path,
         request.body.len()

@@ -11,9 +11,10 @@ use serde::Deserialize;
 
 use app::backend::clock::Now;
 use app::backend::sign_up as service;
+use app::backend::sign_up::limits::{Origin, mailbox_key};
 use app::backend::tokens;
 use app::domain::error::AppError;
-use app::domain::sign_up::{SignUpForm, Submission, address_key};
+use app::domain::sign_up::{SignUpForm, Submission};
 use app::i18n::request_lang;
 use app::paths;
 
@@ -56,7 +57,7 @@ pub async fn post_sign_up(
         state
             .limits
             .sign_up_per_email
-            .check_key(&address_key(email))
+            .check_key(&mailbox_key(email))
             .is_err()
     }) {
         let submission = back(form, Vec::new(), Some(AppError::RateLimited));
@@ -64,7 +65,19 @@ pub async fn post_sign_up(
     }
     let lang = request_lang(&parts.uri, &parts.headers);
     let now = Now::real();
-    match service::sign_up(&state.db, &slug, &valid, lang, now, &state.settings.sign_up).await {
+    let origin =
+        crate::client::of_request(&parts, &state.settings.http.trusted_proxies).map(Origin::of);
+    match service::sign_up(
+        &state.db,
+        &slug,
+        &valid,
+        lang,
+        now,
+        &state.settings.sign_up,
+        origin.as_ref(),
+    )
+    .await
+    {
         Ok(_) => {
             state.wake.notify_one();
             sent()
@@ -104,7 +117,7 @@ async fn use_link(
     let result = if confirm {
         service::confirm(&state.db, &form.token, now).await
     } else {
-        service::cancel(&state.db, &form.token, now, &state.settings.sign_up).await
+        service::cancel(&state.db, &form.token, now).await
     };
     match result {
         Ok(_) => state.wake.notify_one(),

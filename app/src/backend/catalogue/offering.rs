@@ -20,7 +20,6 @@ use crate::backend::entities::{
     offering_text, organisation, skipped_date, venue, weekly_slot,
 };
 use crate::backend::import::search_text;
-use crate::backend::settings::SignUpSettings;
 use crate::backend::sign_up::by_staff;
 use crate::backend::staff::{Staff, access, audit};
 use crate::domain::catalogue::{
@@ -363,7 +362,6 @@ pub async fn save(
     id: Option<i32>,
     mut draft: OfferingDraft,
     now: Now,
-    settings: &SignUpSettings,
 ) -> Result<i32, AppError> {
     let txn = db.begin().await?;
     let before = match id {
@@ -427,7 +425,7 @@ pub async fn save(
     children.add(id, &draft);
     children.insert(&txn).await?;
     if draft.kind == OfferingKind::Course {
-        by_staff::fill_places(&txn, id, now, settings).await?;
+        by_staff::fill_places(&txn, id, now).await?;
     }
     read_model::refresh(&txn, &[id], now.local, Why::Edited).await?;
     let detail = serde_json::json!({

@@ -27,6 +27,14 @@ pub struct Model {
     pub cancelled_at: Option<DateTime>,
     pub reminder_sent_at: Option<DateTime>,
     pub anonymised_at: Option<DateTime>,
+    /// Where it was posted from, for the per-course limits: an IPv4
+    /// address or IPv6 /64, and an IPv4 /24 or IPv6 /48.
+    pub client_key: Option<String>,
+    pub network_key: Option<String>,
+    /// The registrant's mailbox, for the per-course limit on them.
+    pub registrant_key: Option<String>,
+    /// Order on the waiting list, per course: set when joining it.
+    pub queue_number: Option<i32>,
     pub created_at: DateTime,
     pub updated_at: DateTime,
 }

@@ -95,6 +95,8 @@ fn demo_sign_ups(
                 participant_email: Set(Some(email.clone())),
                 lang: Set(Lang::Nb),
                 dedupe_key: Set(Some(email)),
+                queue_number: Set((status == SignUpStatus::WaitingList)
+                    .then(|| i32::try_from(n).unwrap_or(i32::MAX))),
                 email_confirmed_at: Set(Some(now)),
                 reminder_sent_at: Set(Some(now)),
                 created_at: Set(now),

@@ -7,14 +7,13 @@ use super::BATCH;
 use crate::backend::clock::Now;
 use crate::backend::db::Db;
 use crate::backend::entities::sign_up;
-use crate::backend::settings::SignUpSettings;
 use crate::backend::sign_up::flow;
 use crate::domain::error::AppError;
 use crate::domain::sign_up::SignUpStatus;
 
 /// Expires the holds that ran out, course by course; a course that fails
 /// is logged and the others go on. Returns how many holds expired.
-pub async fn run(db: &Db, now: Now, settings: &SignUpSettings) -> Result<u32, AppError> {
+pub async fn run(db: &Db, now: Now) -> Result<u32, AppError> {
     let courses: Vec<i32> = sign_up::Entity::find()
         .select_only()
         .column(sign_up::Column::OfferingId)
@@ -28,7 +27,7 @@ pub async fn run(db: &Db, now: Now, settings: &SignUpSettings) -> Result<u32, Ap
         .await?;
     let mut expired = 0;
     for course_id in courses {
-        match flow::expire_holds(db, course_id, now, settings).await {
+        match flow::expire_holds(db, course_id, now).await {
             Ok(n) => expired += n,
             Err(e) => super::failed("expiring holds", Some(course_id), &e),
         }

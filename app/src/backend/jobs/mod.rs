@@ -95,7 +95,7 @@ impl Worker {
         if lists && let Err(e) = listing::run(&self.db, now).await {
             failed("moving the lists on", None, &e);
         }
-        if let Err(e) = expire_holds::run(&self.db, now, &s.sign_up).await {
+        if let Err(e) = expire_holds::run(&self.db, now).await {
             failed("expiring holds", None, &e);
         }
         if let Err(e) = reminders::run(&self.db, now, s.jobs.reminder_days).await {

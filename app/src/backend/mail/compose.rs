@@ -14,6 +14,8 @@ use crate::backend::course;
 use crate::backend::db::Db;
 use crate::backend::directory;
 use crate::backend::entities::{course_message, outbox, sign_up};
+use crate::backend::sign_up::limits::mailbox_key;
+use crate::backend::sign_up::notify;
 use crate::backend::tokens::{self, Purpose};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
@@ -100,10 +102,12 @@ impl<'a> Composer<'a> {
                         return Ok(Composed::Discard);
                     }
                 };
-                links = Links::issue(&txn, row.kind, &person, detail, public_url, now).await?;
+                links = Links::issue(&txn, row.kind, &person, to, detail, public_url, now).await?;
                 if row.kind == EmailKind::WaitingList {
-                    position =
-                        Some(course::waiting_position(&txn, person.offering_id, person.id).await?);
+                    position = Some(
+                        course::waiting_position(&txn, person.offering_id, person.queue_number)
+                            .await?,
+                    );
                 }
                 txn.commit().await?;
                 Some(person)
@@ -214,9 +218,9 @@ fn still_true(kind: EmailKind, person: &sign_up::Model) -> bool {
         EmailKind::AlreadySignedUp | EmailKind::DateCancelled | EmailKind::CourseMessage => {
             status.is_active()
         }
-        EmailKind::CourseFull => true,
-        // Not about a sign-up; never reaches here.
-        EmailKind::SignInCode | EmailKind::StaleReminder => false,
+        EmailKind::CourseFull => status == SignUpStatus::Full,
+        // Not about one sign-up; never reaches here.
+        EmailKind::SignInCode | EmailKind::StaleReminder | EmailKind::SignUpReceived => false,
     }
 }
 
@@ -229,12 +233,13 @@ struct Links {
 
 impl Links {
     /// Fresh tokens for what the email asks of its reader: to confirm,
-    /// while the address is unconfirmed, and to cancel, while there is
-    /// something to cancel.
+    /// while the address is unconfirmed and only to the address that
+    /// confirms, and to cancel, while there is something to cancel.
     async fn issue(
         txn: &DatabaseTransaction,
         kind: EmailKind,
         person: &sign_up::Model,
+        to: &str,
         detail: &OfferingDetail,
         public_url: &str,
         now: Now,
@@ -249,7 +254,8 @@ impl Links {
             .and_then(|c| c.sessions.iter().map(|s| s.ends_at()).max());
         let links_expire = links_expire(course_end, now);
         let mut wanted = Vec::new();
-        if asks_to_confirm(kind) && person.email_confirmed_at.is_none() {
+        let confirms = notify::confirmer(person).is_some_and(|c| mailbox_key(c) == mailbox_key(to));
+        if asks_to_confirm(kind) && person.email_confirmed_at.is_none() && confirms {
             wanted.push((
                 Purpose::Confirm,
                 person.hold_expires_at.unwrap_or(links_expire),

@@ -10,7 +10,6 @@ use super::flow::{call_up, cancel_active, promote};
 use crate::backend::clock::Now;
 use crate::backend::course;
 use crate::backend::entities::{offering, sign_up};
-use crate::backend::settings::SignUpSettings;
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
 use crate::domain::sign_up::SignUpStatus;
@@ -39,11 +38,10 @@ pub async fn cancel(
     course_id: i32,
     id: i32,
     now: Now,
-    settings: &SignUpSettings,
 ) -> Result<(), AppError> {
     let (course, row) = locked(txn, course_id, id).await?;
     if row.status.is_active() {
-        cancel_active(txn, &row, &course, now, settings).await?;
+        cancel_active(txn, &row, &course, now).await?;
     }
     Ok(())
 }
@@ -56,11 +54,10 @@ pub async fn give_place(
     course_id: i32,
     id: i32,
     now: Now,
-    settings: &SignUpSettings,
 ) -> Result<(), AppError> {
     let (_, row) = locked(txn, course_id, id).await?;
     if row.status == SignUpStatus::WaitingList {
-        call_up(txn, &row, now, settings).await?;
+        call_up(txn, &row, now).await?;
     }
     Ok(())
 }
@@ -83,9 +80,14 @@ pub async fn add_by_phone(
     } else {
         return Err(AppError::CourseFull);
     };
+    let queue_number = match status {
+        SignUpStatus::WaitingList => Some(course::next_in_line(txn, course.id).await?),
+        _ => None,
+    };
     let row = sign_up::ActiveModel {
         offering_id: Set(course.id),
         status: Set(status),
+        queue_number: Set(queue_number),
         participant_name: Set(person.name.clone()),
         participant_phone: Set(Some(person.phone.clone())),
         needs_note: Set(person.needs_note.clone()),
@@ -105,9 +107,8 @@ pub async fn fill_places(
     txn: &DatabaseTransaction,
     course_id: i32,
     now: Now,
-    settings: &SignUpSettings,
 ) -> Result<(), AppError> {
     let course = course::lock(txn, course_id).await?;
-    promote(txn, &course, now, settings).await?;
+    promote(txn, &course, now).await?;
     Ok(())
 }

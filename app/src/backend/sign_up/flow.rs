@@ -5,10 +5,11 @@
 //! and no email is lost or invented.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
+use super::limits::{self, Origin};
 use super::notify;
 use crate::backend::clock::Now;
 use crate::backend::course;
@@ -27,13 +28,8 @@ use crate::domain::slug::is_slug;
 /// course filled; the email tells its owner.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Receipt {
-    Created {
-        id: i32,
-        status: SignUpStatus,
-    },
+    Created { id: i32, status: SignUpStatus },
     AlreadySignedUp,
-    /// The course is full and has no waiting list; nothing was stored.
-    Full,
 }
 
 /// What a link shows, without anyone's personal data.
@@ -46,7 +42,11 @@ pub struct LinkView {
     pub position: Option<u32>,
 }
 
-/// Signs someone up for the published course `slug`.
+/// Signs someone up for the published course `slug`, posted from
+/// `origin` (none for a test or tool that has no client). The sign-up
+/// holds nothing until its address is confirmed: places go to confirmed
+/// mailboxes, first come first served, so made-up addresses keep nobody
+/// out.
 pub async fn sign_up(
     db: &Db,
     slug: &str,
@@ -54,6 +54,7 @@ pub async fn sign_up(
     lang: Lang,
     now: Now,
     settings: &SignUpSettings,
+    origin: Option<&Origin>,
 ) -> Result<Receipt, AppError> {
     if !is_slug(slug) {
         return Err(AppError::NotFound);
@@ -67,8 +68,15 @@ pub async fn sign_up(
     if course.sign_up_closes.is_some_and(|d| d < today) || course::has_started(&course, now.local) {
         return Err(AppError::SignUpClosed);
     }
+    // Before the duplicate check, so that the answer never depends on
+    // whether the participant is signed up already.
+    let registrant_key = form
+        .registrant
+        .as_ref()
+        .map(|(_, e)| limits::mailbox_key(e));
+    limits::check(&txn, course.id, origin, registrant_key.as_deref(), settings).await?;
 
-    let key = form.dedupe_key();
+    let key = limits::dedupe_key(form);
     let existing = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(course.id))
         .filter(sign_up::Column::DedupeKey.eq(key.as_str()))
@@ -82,23 +90,17 @@ pub async fn sign_up(
             tokens::revoke(&txn, row.id, Purpose::Confirm).await?;
         }
         notify::about(&txn, &row, EmailKind::AlreadySignedUp, now).await?;
+        // Whoever signed the participant up hears what they would hear
+        // for a new sign-up, and nothing about the one that exists.
+        notify::received(&txn, course.id, form, lang, now).await?;
         txn.commit().await?;
         return Ok(Receipt::AlreadySignedUp);
     }
 
-    let status = if course::free(&txn, course.id, course.capacity).await? > 0 {
-        SignUpStatus::AwaitingConfirmation
-    } else if course.waiting_list {
-        SignUpStatus::WaitingList
-    } else {
-        notify::course_full(&txn, course.id, &form.recipients(), lang, now).await?;
-        txn.commit().await?;
-        return Ok(Receipt::Full);
-    };
     let (registrant_name, registrant_email) = form.registrant.clone().unzip();
     let row = sign_up::ActiveModel {
         offering_id: Set(course.id),
-        status: Set(status),
+        status: Set(SignUpStatus::AwaitingConfirmation),
         participant_name: Set(form.participant_name.clone()),
         participant_email: Set(form.participant_email.clone()),
         participant_phone: Set(form.participant_phone.clone()),
@@ -107,22 +109,23 @@ pub async fn sign_up(
         needs_note: Set(form.needs_note.clone()),
         lang: Set(lang),
         dedupe_key: Set(Some(key)),
-        hold_expires_at: Set(
-            (status == SignUpStatus::AwaitingConfirmation).then(|| now.utc + settings.hold)
-        ),
+        hold_expires_at: Set(Some(now.utc + settings.confirm_within)),
+        client_key: Set(origin.map(|o| o.client.clone())),
+        network_key: Set(origin.map(|o| o.network.clone())),
+        registrant_key: Set(registrant_key),
         created_at: Set(now.utc),
         updated_at: Set(now.utc),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
-    let kind = match status {
-        SignUpStatus::WaitingList => EmailKind::WaitingList,
-        _ => EmailKind::ConfirmRequest,
-    };
-    notify::about(&txn, &row, kind, now).await?;
+    notify::confirm_request(&txn, &row, now).await?;
+    notify::received(&txn, course.id, form, lang, now).await?;
     txn.commit().await?;
-    Ok(Receipt::Created { id: row.id, status })
+    Ok(Receipt::Created {
+        id: row.id,
+        status: row.status,
+    })
 }
 
 /// What a link is about, for the page that asks "confirm?" or "cancel?".
@@ -140,7 +143,7 @@ pub async fn view_link(
 async fn view(db: &impl ConnectionTrait, row: &sign_up::Model) -> Result<LinkView, AppError> {
     let position = match row.status {
         SignUpStatus::WaitingList => {
-            Some(course::waiting_position(db, row.offering_id, row.id).await?)
+            Some(course::waiting_position(db, row.offering_id, row.queue_number).await?)
         }
         _ => None,
     };
@@ -206,39 +209,66 @@ async fn mark_used(
     Ok(())
 }
 
-/// Confirms the email address behind a confirmation link. A held place
-/// becomes confirmed; a waiting-list entry stays in line, confirmed.
+/// Confirms the email address behind a confirmation link, and gives the
+/// sign-up what the course has now: a place, a place in line, or word
+/// that it is full.
 pub async fn confirm(db: &Db, token: &str, now: Now) -> Result<LinkView, AppError> {
-    let OpenLink { txn, link, row, .. } = open_link(db, token, Purpose::Confirm, now).await?;
+    let OpenLink {
+        txn,
+        link,
+        row,
+        course,
+    } = open_link(db, token, Purpose::Confirm, now).await?;
     if link.used_at.is_some() || row.email_confirmed_at.is_some() {
         txn.commit().await?;
         return view(db.read(), &row).await;
     }
-    let next = match row.status {
-        SignUpStatus::AwaitingConfirmation => SignUpStatus::Confirmed,
-        SignUpStatus::WaitingList => SignUpStatus::WaitingList,
+    let (next, kind) = match row.status {
+        SignUpStatus::AwaitingConfirmation if course::has_started(&course, now.local) => {
+            return Err(AppError::LinkExpired);
+        }
+        SignUpStatus::AwaitingConfirmation => {
+            if course::free(&txn, course.id, course.capacity).await? > 0 {
+                (SignUpStatus::Confirmed, Some(EmailKind::Confirmed))
+            } else if course.waiting_list
+                && course::waiting(&txn, course.id).await?
+                    < course::waiting_list_room(course.capacity)
+            {
+                (SignUpStatus::WaitingList, Some(EmailKind::WaitingList))
+            } else {
+                (SignUpStatus::Full, Some(EmailKind::CourseFull))
+            }
+        }
+        // In line from before places waited for confirmation: stays in
+        // line, now confirmed, and is called up if a place is free.
+        SignUpStatus::WaitingList => (SignUpStatus::WaitingList, None),
         _ => return Err(AppError::LinkExpired),
     };
     let mut active = set_status(&row, next, now);
     active.email_confirmed_at = Set(Some(now.utc));
     active.hold_expires_at = Set(None);
+    if next == SignUpStatus::WaitingList && row.queue_number.is_none() {
+        active.queue_number = Set(Some(course::next_in_line(&txn, course.id).await?));
+    }
     let row = active.update(&txn).await?;
     mark_used(&txn, link, now).await?;
-    if next == SignUpStatus::Confirmed {
-        notify::about(&txn, &row, EmailKind::Confirmed, now).await?;
+    if let Some(kind) = kind {
+        notify::about(&txn, &row, kind, now).await?;
+    }
+    if next == SignUpStatus::WaitingList {
+        promote(&txn, &course, now).await?;
     }
     txn.commit().await?;
+    let row = sign_up::Entity::find_by_id(row.id)
+        .one(db.read())
+        .await?
+        .unwrap_or(row);
     view(db.read(), &row).await
 }
 
 /// Cancels the sign-up behind a cancel link and gives a freed place to the
 /// first on the waiting list.
-pub async fn cancel(
-    db: &Db,
-    token: &str,
-    now: Now,
-    settings: &SignUpSettings,
-) -> Result<LinkView, AppError> {
+pub async fn cancel(db: &Db, token: &str, now: Now) -> Result<LinkView, AppError> {
     let OpenLink {
         txn,
         link,
@@ -250,7 +280,7 @@ pub async fn cancel(
         return view(db.read(), &row).await;
     }
     mark_used(&txn, link, now).await?;
-    let row = cancel_active(&txn, &row, &course, now, settings).await?;
+    let row = cancel_active(&txn, &row, &course, now).await?;
     txn.commit().await?;
     view(db.read(), &row).await
 }
@@ -262,7 +292,6 @@ pub(super) async fn cancel_active(
     row: &sign_up::Model,
     course: &offering::Model,
     now: Now,
-    settings: &SignUpSettings,
 ) -> Result<sign_up::Model, AppError> {
     let held = row.status.holds_place();
     let mut active = set_status(row, SignUpStatus::Cancelled, now);
@@ -271,7 +300,7 @@ pub(super) async fn cancel_active(
     let row = active.update(txn).await?;
     notify::about(txn, &row, EmailKind::Cancelled, now).await?;
     if held {
-        promote(txn, course, now, settings).await?;
+        promote(txn, course, now).await?;
     }
     Ok(row)
 }
@@ -284,7 +313,6 @@ pub(super) async fn promote(
     txn: &DatabaseTransaction,
     course: &offering::Model,
     now: Now,
-    settings: &SignUpSettings,
 ) -> Result<u32, AppError> {
     if course::has_started(course, now.local) {
         return Ok(0);
@@ -293,58 +321,53 @@ pub(super) async fn promote(
     if free == 0 {
         return Ok(0);
     }
+    // Only those who can take the place: an address confirmed, or no
+    // address at all (someone who phoned in).
     let next = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(course.id))
         .filter(sign_up::Column::Status.eq(SignUpStatus::WaitingList))
+        .filter(
+            Condition::any()
+                .add(sign_up::Column::EmailConfirmedAt.is_not_null())
+                .add(
+                    Condition::all()
+                        .add(sign_up::Column::ParticipantEmail.is_null())
+                        .add(sign_up::Column::RegistrantEmail.is_null()),
+                ),
+        )
+        .order_by_asc(sign_up::Column::QueueNumber)
         .order_by_asc(sign_up::Column::Id)
         .limit(free)
         .all(txn)
         .await?;
     let mut promoted = 0;
     for row in next {
-        call_up(txn, &row, now, settings).await?;
+        call_up(txn, &row, now).await?;
         promoted += 1;
     }
     Ok(promoted)
 }
 
-/// Gives someone on the waiting list a place and tells them. Someone who
-/// already confirmed their address (or who has none: a person who phoned
-/// in) gets it outright; others hold it while they confirm.
+/// Gives someone on the waiting list a place and tells them. A place is
+/// theirs outright: the list holds confirmed addresses (and people who
+/// phoned in), or an organiser chose them.
 pub(super) async fn call_up(
     txn: &DatabaseTransaction,
     row: &sign_up::Model,
     now: Now,
-    settings: &SignUpSettings,
 ) -> Result<(), AppError> {
-    let confirmed = row.email_confirmed_at.is_some() || notify::recipients(row).is_empty();
-    let mut active = set_status(
-        row,
-        if confirmed {
-            SignUpStatus::Confirmed
-        } else {
-            SignUpStatus::AwaitingConfirmation
-        },
-        now,
-    );
-    if !confirmed {
-        active.hold_expires_at = Set(Some(now.utc + settings.hold));
-    }
+    let mut active = set_status(row, SignUpStatus::Confirmed, now);
+    active.hold_expires_at = Set(None);
     let row = active.update(txn).await?;
     notify::about(txn, &row, EmailKind::Promoted, now).await?;
     Ok(())
 }
 
-/// Releases the places of one course whose holds ran out unconfirmed and
-/// passes them on. Returns how many holds expired.
-pub async fn expire_holds(
-    db: &Db,
-    course_id: i32,
-    now: Now,
-    settings: &SignUpSettings,
-) -> Result<u32, AppError> {
+/// Ends the sign-ups of one course whose confirmation link ran out. They
+/// held no place, so nothing is passed on. Returns how many ended.
+pub async fn expire_holds(db: &Db, course_id: i32, now: Now) -> Result<u32, AppError> {
     let txn = db.begin().await?;
-    let course = course::lock(&txn, course_id).await?;
+    course::lock(&txn, course_id).await?;
     let stale = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(course_id))
         .filter(sign_up::Column::Status.eq(SignUpStatus::AwaitingConfirmation))
@@ -356,7 +379,6 @@ pub async fn expire_holds(
         active.hold_expires_at = Set(None);
         active.update(&txn).await?;
     }
-    promote(&txn, &course, now, settings).await?;
     txn.commit().await?;
     Ok(u32::try_from(stale.len()).unwrap_or(u32::MAX))
 }

@@ -9,6 +9,9 @@ use crate::backend::entities::sign_up;
 use crate::backend::mail::EmailKind;
 use crate::backend::mail::outbox::{self, Queued};
 use crate::domain::lang::Lang;
+use crate::domain::sign_up::ValidSignUp;
+
+use super::limits::mailbox_key;
 
 /// Every address that gets the emails about `row`, each once.
 pub fn recipients(row: &sign_up::Model) -> Vec<String> {
@@ -16,6 +19,76 @@ pub fn recipients(row: &sign_up::Model) -> Vec<String> {
         row.participant_email.as_deref(),
         row.registrant_email.as_deref(),
     )
+}
+
+/// The address that confirms a sign-up: the participant's own when they
+/// have one (nobody else may take a place in their name), otherwise the
+/// registrant's.
+pub fn confirmer(row: &sign_up::Model) -> Option<&str> {
+    row.participant_email
+        .as_deref()
+        .or(row.registrant_email.as_deref())
+}
+
+/// Asks the confirming address of a new sign-up to confirm it. A
+/// registrant who is not that address hears of it by [`received`].
+pub async fn confirm_request(
+    db: &impl ConnectionTrait,
+    row: &sign_up::Model,
+    now: Now,
+) -> Result<(), DbErr> {
+    let Some(to) = confirmer(row) else {
+        return Ok(());
+    };
+    outbox::enqueue(
+        db,
+        Queued {
+            kind: EmailKind::ConfirmRequest,
+            offering_id: row.offering_id,
+            sign_up_id: Some(row.id),
+            lang: row.lang,
+            to,
+            course_message_id: None,
+        },
+        now.utc,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Tells someone who signed up another person at that person's own
+/// address that the participant confirms there. The email is the same
+/// whatever the participant's state (new, signed up already, the course
+/// full): it is tied to no sign-up and carries nothing anyone typed, so
+/// it tells its reader nothing about the participant.
+pub async fn received(
+    db: &impl ConnectionTrait,
+    offering_id: i32,
+    form: &ValidSignUp,
+    lang: Lang,
+    now: Now,
+) -> Result<(), DbErr> {
+    let (Some(participant), Some((_, registrant))) = (&form.participant_email, &form.registrant)
+    else {
+        return Ok(());
+    };
+    if mailbox_key(participant) == mailbox_key(registrant) {
+        return Ok(());
+    }
+    outbox::enqueue(
+        db,
+        Queued {
+            kind: EmailKind::SignUpReceived,
+            offering_id,
+            sign_up_id: None,
+            lang,
+            to: registrant,
+            course_message_id: None,
+        },
+        now.utc,
+    )
+    .await?;
+    Ok(())
 }
 
 /// Queues `kind` about `row` to everyone concerned.
@@ -47,33 +120,6 @@ async fn queue(
                 lang: row.lang,
                 to: &to,
                 course_message_id,
-            },
-            now.utc,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-/// Tells the addresses of a sign-up that was not stored that the course is
-/// full.
-pub async fn course_full(
-    db: &impl ConnectionTrait,
-    offering_id: i32,
-    addresses: &[String],
-    lang: Lang,
-    now: Now,
-) -> Result<(), DbErr> {
-    for to in addresses {
-        outbox::enqueue(
-            db,
-            Queued {
-                kind: EmailKind::CourseFull,
-                offering_id,
-                sign_up_id: None,
-                lang,
-                to,
-                course_message_id: None,
             },
             now.utc,
         )

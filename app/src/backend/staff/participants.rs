@@ -4,7 +4,6 @@
 
 use crate::backend::clock::Now;
 use crate::backend::db::Db;
-use crate::backend::settings::SignUpSettings;
 use crate::backend::sign_up::by_staff;
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
@@ -30,17 +29,16 @@ pub async fn act(
     sign_up: i32,
     action: SignUpAction,
     now: Now,
-    settings: &SignUpSettings,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     roster::course(&txn, staff, course).await?;
     let recorded = match action {
         SignUpAction::Cancel => {
-            by_staff::cancel(&txn, course, sign_up, now, settings).await?;
+            by_staff::cancel(&txn, course, sign_up, now).await?;
             AuditAction::SignUpCancelled
         }
         SignUpAction::GivePlace => {
-            by_staff::give_place(&txn, course, sign_up, now, settings).await?;
+            by_staff::give_place(&txn, course, sign_up, now).await?;
             AuditAction::SignUpPromoted
         }
     };

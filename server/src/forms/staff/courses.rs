@@ -37,8 +37,7 @@ pub async fn post_sign_up_action(
         else {
             return Err(AppError::NotFound);
         };
-        let settings = &state.settings.sign_up;
-        participants::act(&state.db, &staff, course, sign_up, action, now, settings).await?;
+        participants::act(&state.db, &staff, course, sign_up, action, now).await?;
         Ok(course)
     }
     .await;

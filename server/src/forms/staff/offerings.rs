@@ -124,23 +124,20 @@ async fn save_offering(state: AppState, request: Request, id: Option<i32>) -> Re
     .expect("a path");
     let submission = match form.validate(now.local.date()) {
         Err(problems) => turned_back(problems, None),
-        Ok(draft) => {
-            let settings = &state.settings.sign_up;
-            match offering::save(&state.db, &staff, id, draft, now, settings).await {
-                Ok(saved) => {
-                    state.wake.notify_one();
-                    let page = format!("{}?{}=1", paths::staff_offering(saved), paths::SAVED);
-                    return Redirect::to(&page).into_response();
-                }
-                Err(e @ (AppError::Forbidden | AppError::NotFound)) => {
-                    return render::refused(&state, parts, e).await;
-                }
-                Err(e) => {
-                    e.log();
-                    turned_back(Vec::new(), Some(e))
-                }
+        Ok(draft) => match offering::save(&state.db, &staff, id, draft, now).await {
+            Ok(saved) => {
+                state.wake.notify_one();
+                let page = format!("{}?{}=1", paths::staff_offering(saved), paths::SAVED);
+                return Redirect::to(&page).into_response();
             }
-        }
+            Err(e @ (AppError::Forbidden | AppError::NotFound)) => {
+                return render::refused(&state, parts, e).await;
+            }
+            Err(e) => {
+                e.log();
+                turned_back(Vec::new(), Some(e))
+            }
+        },
     };
     render::with_context(&state, parts, move || {
         leptos::prelude::provide_context(submission.clone())
