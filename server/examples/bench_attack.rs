@@ -163,7 +163,11 @@ async fn attack(
         };
         for token in tokens {
             let body = serde_urlencoded::to_string([("token", token.as_str())]).expect("form");
-            post(addr, load::Request::post(app::paths::confirm(), body).from(client.clone())).await;
+            post(
+                addr,
+                load::Request::post(app::paths::confirm(), body).from(client.clone()),
+            )
+            .await;
             tally.confirms.fetch_add(1, Ordering::Relaxed);
         }
     }

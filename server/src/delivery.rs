@@ -37,6 +37,7 @@ use tokio::sync::{Semaphore, watch};
 use app::AssetUrls;
 use app::backend::directory::read_model::{Version, Versions};
 use app::domain::Code;
+use app::domain::error::AppError;
 use app::i18n::request_lang;
 use app::paths::segment;
 
@@ -148,7 +149,12 @@ impl Shelf {
 #[derive(Clone, Debug)]
 pub struct PageCache {
     shelf: Arc<Mutex<Shelf>>,
-    /// What it may hold, compressed forms included.
+    /// Search results, on a shelf of their own: every new `?q=` is a page
+    /// nobody else may ask for, and a stream of them must not take the
+    /// room of the pages everyone asks for.
+    searches: Arc<Mutex<Shelf>>,
+    /// What it may hold, compressed forms included: the listings' shelf,
+    /// and an eighth of that again for searches.
     capacity: usize,
     /// See [`EDIT_GRACE`].
     edit_grace: Duration,
@@ -196,7 +202,8 @@ impl Drop for Claim {
         // Never a second panic while unwinding from one.
         let mut shelf = self
             .cache
-            .shelf
+            .shelf_for(&self.key)
+            .0
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         if shelf
@@ -213,6 +220,7 @@ impl PageCache {
     pub fn new(capacity: usize) -> Self {
         PageCache {
             shelf: Arc::default(),
+            searches: Arc::default(),
             capacity,
             edit_grace: EDIT_GRACE,
             refreshing: Arc::new(Semaphore::new(REFRESHING)),
@@ -228,8 +236,17 @@ impl PageCache {
         }
     }
 
+    /// The shelf a page is kept on, and what that shelf may hold.
+    fn shelf_for(&self, key: &str) -> (&Mutex<Shelf>, usize) {
+        if is_search(key) {
+            (&self.searches, self.capacity / 8)
+        } else {
+            (&self.shelf, self.capacity)
+        }
+    }
+
     fn find(&self, key: &str, scope: Scope, stamp: Stamp) -> Found {
-        let mut shelf = self.shelf.lock().expect("page cache");
+        let mut shelf = self.shelf_for(key).0.lock().expect("page cache");
         shelf.move_on(stamp.date);
         let wanted = stamp.of(&scope);
         if let Some(kept) = shelf.pages.get_mut(key) {
@@ -271,7 +288,8 @@ impl PageCache {
     }
 
     fn put(&self, key: &str, scope: &Scope, stamp: &Stamp, page: Arc<Page>) {
-        let mut shelf = self.shelf.lock().expect("page cache");
+        let (shelf, capacity) = self.shelf_for(key);
+        let mut shelf = shelf.lock().expect("page cache");
         // A render of another day.
         if !shelf.move_on(stamp.date) {
             return;
@@ -285,7 +303,7 @@ impl PageCache {
             return;
         }
         let weight = page.variants.weight() * 2;
-        if shelf.bytes - old_weight + weight > self.capacity {
+        if shelf.bytes - old_weight + weight > capacity {
             // Full: first let go of what the clock or an edit has left
             // behind. Then keep what is there until those pages fall
             // behind, rather than let a stream of odd addresses push the
@@ -294,7 +312,7 @@ impl PageCache {
                 .pages
                 .retain(|k, kept| k == key || kept.version >= stamp.of(&kept.scope).current);
             shelf.bytes = shelf.pages.values().map(|k| k.weight).sum();
-            if shelf.bytes - old_weight + weight > self.capacity {
+            if shelf.bytes - old_weight + weight > capacity {
                 return;
             }
         }
@@ -327,6 +345,41 @@ fn listing_scope(path: &str) -> Option<Scope> {
         }
         _ => None,
     }
+}
+
+/// Whether a page's key (`lang|uri`) is a search: it has words in `q`.
+fn is_search(key: &str) -> bool {
+    key.split_once('?')
+        .is_some_and(|(_, query)| has_words(query))
+}
+
+/// Whether a query string searches: a `q` with something in it.
+fn has_words(query: &str) -> bool {
+    query
+        .split('&')
+        .any(|pair| pair.strip_prefix("q=").is_some_and(|q| !q.is_empty()))
+}
+
+/// Whether the client of `request` may have one more search the page
+/// cache did not answer. A request without a known peer (never in
+/// production) is not limited.
+fn may_search(state: &AppState, request: &Request) -> bool {
+    let Some(ConnectInfo(peer)) = request
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+    else {
+        return true;
+    };
+    let ip = crate::client::client_ip(
+        peer.ip(),
+        request.headers(),
+        &state.settings.http.trusted_proxies,
+    );
+    state
+        .limits
+        .search_per_client
+        .check_key(&crate::client::limit_key(ip))
+        .is_ok()
 }
 
 fn is_compressible(content_type: &str) -> bool {
@@ -395,6 +448,13 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
         }
     }
 
+    let searching = get
+        && listing_scope(request.uri().path()).is_some()
+        && request.uri().query().is_some_and(has_words);
+    if searching && !may_search(&state, &request) {
+        let lang = request_lang(request.uri(), request.headers());
+        return crate::render::short_refusal(&state, lang, &AppError::RateLimited);
+    }
     let (parts, page) = match finish(state.assets.urls(), next.run(request).await).await {
         Ok(finished) => finished,
         Err(response) => return response,
@@ -534,7 +594,13 @@ fn respond(
         }
     }
     h.insert(header::CONTENT_TYPE, page.content_type.clone());
-    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    // The language comes from the `lang` cookie or Accept-Language, a
+    // staff session from a cookie: a shared cache in front must keep each
+    // apart, or it would serve one reader's language to another.
+    h.insert(
+        header::VARY,
+        HeaderValue::from_static("accept-encoding, accept-language, cookie"),
+    );
     if status == StatusCode::OK {
         h.insert(
             header::ETAG,
@@ -890,6 +956,31 @@ mod tests {
             cache.find("nb|/a", Scope::Directory, stamp(6, 5, 27)),
             Found::Render(_)
         ));
+    }
+
+    #[test]
+    fn a_stream_of_new_searches_leaves_the_listings_their_room() {
+        let big = "x".repeat(400);
+        // Room for two listing pages; searches get an eighth of that.
+        let cache = PageCache::new(1700 * 8).with_edit_grace(Duration::ZERO);
+        let now = stamp(5, 5, 27);
+        for n in 0..100 {
+            let key = format!("nb|/tilbud?q=ord{n}");
+            cache.put(&key, &Scope::Directory, &now, page(&big));
+        }
+        cache.put("nb|/bydel/sentrum", &Scope::Directory, &now, page(&big));
+        assert!(matches!(
+            cache.find("nb|/bydel/sentrum", Scope::Directory, now.clone()),
+            Found::Current(_)
+        ));
+        // The newest searches that fit are kept, on their own shelf.
+        assert!(matches!(
+            cache.find("nb|/tilbud?q=ord0", Scope::Directory, now.clone()),
+            Found::Current(_)
+        ));
+        assert!(is_search("nb|/tilbud?kind=course&q=trim"));
+        assert!(!is_search("nb|/tilbud?q="));
+        assert!(!is_search("nb|/tilbud?kind=course"));
     }
 
     #[test]

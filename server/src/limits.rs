@@ -16,6 +16,9 @@ pub struct RateLimits {
     /// Staff sign-in posts (asking for a code, typing it, the link's
     /// button): against guessing codes and flooding inboxes.
     pub sign_in_per_client: DefaultKeyedRateLimiter<IpAddr>,
+    /// Searches the page cache does not answer: each costs a core for a
+    /// few milliseconds, and a new `q` each time always misses.
+    pub search_per_client: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 impl RateLimits {
@@ -27,6 +30,8 @@ impl RateLimits {
         );
         limits.sign_in_per_client =
             RateLimiter::keyed(Quota::per_minute(settings.sign_in_per_ip_minute));
+        limits.search_per_client =
+            RateLimiter::keyed(Quota::per_minute(settings.search_per_ip_minute));
         limits
     }
 
@@ -36,6 +41,7 @@ impl RateLimits {
             sign_up_per_email: RateLimiter::keyed(sign_up_email),
             link_per_client: RateLimiter::keyed(link_client),
             sign_in_per_client: RateLimiter::keyed(link_client),
+            search_per_client: RateLimiter::keyed(link_client),
         }
     }
 
@@ -49,6 +55,8 @@ impl RateLimits {
         self.link_per_client.shrink_to_fit();
         self.sign_in_per_client.retain_recent();
         self.sign_in_per_client.shrink_to_fit();
+        self.search_per_client.retain_recent();
+        self.search_per_client.shrink_to_fit();
     }
 
     /// How many keys the limiters hold.
@@ -57,6 +65,7 @@ impl RateLimits {
             + self.sign_up_per_email.len()
             + self.link_per_client.len()
             + self.sign_in_per_client.len()
+            + self.search_per_client.len()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,6 +1,8 @@
 //! Rendering the Leptos app from a handler outside it: a form that is
 //! turned back with everything typed, or a request refused with a
-//! translated error page.
+//! translated error page; and the short page of a refusal that must cost
+//! next to nothing (too many tries, a post from another site), written
+//! without the app.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -59,4 +61,47 @@ pub async fn refused(state: &AppState, parts: Parts, error: AppError) -> Respons
         provide_context(Refused(error.clone()))
     })
     .await
+}
+
+/// The short translated page for a refusal that must stay cheap however
+/// often it is asked for: a few lines from Fluent and the stylesheet, no
+/// render of the app and no database. `429`s say when to try again.
+pub fn short_refusal(
+    state: &AppState,
+    lang: app::domain::lang::Lang,
+    error: &AppError,
+) -> Response {
+    use app::components::escape::text;
+    use app::domain::Code;
+    use axum::http::{HeaderValue, StatusCode, header};
+    use axum::response::IntoResponse;
+
+    let tr = app::i18n::Tr::new(lang);
+    let key = error.key();
+    let title = text(&tr.t(&format!("{key}-title")));
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"robots\" content=\"noindex\"><title>{title}</title>\
+         <link rel=\"stylesheet\" href=\"{css}\"></head><body><main id=\"main\" class=\"container\">\
+         <h1>{title}</h1><p class=\"lead\">{message}</p><p><a href=\"{home}\">{go_home}</a></p>\
+         </main></body></html>",
+        lang = lang.code(),
+        css = state.assets.urls().css,
+        message = text(&tr.t(key)),
+        home = app::paths::home(),
+        go_home = text(&tr.t("error-go-home")),
+    );
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let mut response = (status, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    }
+    response
 }

@@ -2,10 +2,10 @@
 //! same-origin check on form posts.
 
 use axum::extract::{Request, State};
-use axum::http::Method;
 use axum::http::header::{self, HeaderName, HeaderValue};
+use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use app::domain::error::AppError;
 use app::paths;
@@ -92,8 +92,8 @@ pub async fn same_origin_posts(
 ) -> Response {
     if request.method() == Method::POST && is_cross_site(&request, &state.settings.site.public_url)
     {
-        let (parts, _) = request.into_parts();
-        return crate::render::refused(&state, parts, AppError::CrossSite).await;
+        let lang = app::i18n::request_lang(request.uri(), request.headers());
+        return crate::render::short_refusal(&state, lang, &AppError::CrossSite);
     }
     next.run(request).await
 }
@@ -113,4 +113,28 @@ fn is_cross_site(request: &Request, public_url: &str) -> bool {
             None => false,
         },
     }
+}
+
+/// Gives a server function's error the status its [`AppError`] says:
+/// server_fn answers every error 500, so input that does not decode (a
+/// `BadRequest`) would look like a fault of ours. The body is the error as
+/// JSON, a few bytes.
+pub async fn server_fn_status(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if !response
+        .headers()
+        .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes)
+        && let Ok(status) = StatusCode::from_u16(error.status())
+    {
+        parts.status = status;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }

@@ -2,7 +2,6 @@
 //! until SIGTERM or Ctrl-C; then running requests and the email being sent
 //! get the grace period to finish.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -104,11 +103,7 @@ pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
     tracing::info!("listening on http://{}", settings.site.addr);
     let grace = settings.http.shutdown_grace;
     let mut deadline = stopping.clone();
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
+    let server = serve_on(listener, app, HEADER_READ_TIMEOUT, async move {
         shutdown_signal().await;
         tracing::info!(
             ?grace,
@@ -117,7 +112,7 @@ pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
         let _ = stop.send(true);
     });
     tokio::select! {
-        result = server => result?,
+        () = server => {},
         () = async {
             let _ = deadline.changed().await;
             tokio::time::sleep(grace).await;
@@ -129,6 +124,55 @@ pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// The longest a client may take to send a request's head: a client that
+/// sends its headers a byte at a time holds a connection for no longer.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves `app` on `listener` until `shutdown` resolves, then lets the
+/// open connections finish their requests. Each connection is HTTP/1.1
+/// (what axum::serve spoke), without Nagle's delay, and closed when its
+/// request's head does not arrive within `header_timeout`.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    header_timeout: Duration,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use axum::extract::ConnectInfo;
+    use hyper_util::rt::{TokioIo, TokioTimer};
+
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_timeout)
+        .keep_alive(true);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors, say: wait rather than spin.
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(
+            app.clone().layer(axum::Extension(ConnectInfo(peer))),
+        );
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // A client that went away or was too slow: nothing to report.
+            let _ = connection.await;
+        });
+    }
+    graceful.shutdown().await;
 }
 
 /// How often a server's search index looks for changes made anywhere.

@@ -487,6 +487,98 @@ async fn server_functions_hold_their_input_to_the_form_s_bounds() {
 }
 
 #[tokio::test]
+async fn a_server_function_payload_that_does_not_decode_is_a_400() {
+    use app::api::directory::ListingPage;
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let attack = "page=<script>alert(1)</script>&lang=xx&filter[query]=1";
+        let reply = post(app, ListingPage::PATH, attack, "10.0.0.1").await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{b}: {}", reply.body);
+        assert!(reply.body.contains("BadRequest"), "{b}: {}", reply.body);
+        assert!(!reply.body.contains("script"), "{b}: {}", reply.body);
+    }
+}
+
+#[tokio::test]
+async fn uncached_searches_are_limited_per_client_and_refused_cheaply() {
+    for site in sites_with(&[("SEARCH_LIMIT_PER_IP_MINUTE", "3")]).await {
+        let (b, app) = (site.backend, &site.app);
+        let search = |q: &str| format!("/tilbud?q={q}");
+        for n in 0..3 {
+            let reply = get(app, &search(&format!("ord{n}")), &[]).await;
+            assert_eq!(reply.status, StatusCode::OK, "{b}: {n}");
+        }
+        let refused = get(app, &search("ord3"), &[]).await;
+        assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "{b}");
+        assert!(refused.body.contains("Vent litt"), "{b}: {}", refused.body);
+        assert!(refused.body.len() < 2_000, "{b}: a short page");
+        assert!(!refused.header(header::RETRY_AFTER).is_empty(), "{b}");
+        // A search the cache answers costs nothing and is not counted.
+        let cached = get(app, &search("ord0"), &[]).await;
+        assert_eq!(cached.status, StatusCode::OK, "{b}");
+        // Nor are pages without words.
+        assert_eq!(get(app, "/tilbud", &[]).await.status, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn an_organiser_website_is_a_link_only_when_it_is_a_web_address() {
+    use app::backend::entities::organisation;
+    for site in sites().await {
+        let (b, app, db) = (site.backend, &site.app, &site.db);
+        for org in organisation::Entity::find().all(db.read()).await.unwrap() {
+            let mut active: organisation::ActiveModel = org.into();
+            active.website = Set(Some("javascript:alert(document.cookie)".into()));
+            active.update(db.write()).await.unwrap();
+        }
+        let page = get(app, "/tilbud/leve-med-kols", &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "{b}");
+        assert!(!page.body.contains("javascript:"), "{b}");
+    }
+}
+
+#[tokio::test]
+async fn a_client_that_sends_its_headers_slowly_is_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let site = sites().await.remove(0);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(server::serve::serve_on(
+        listener,
+        site.app.clone(),
+        Duration::from_millis(300),
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    // A whole request in time is answered.
+    let mut quick = tokio::net::TcpStream::connect(addr).await.unwrap();
+    quick
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    quick.read_to_string(&mut answer).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    // Half a head, then nothing: the connection is closed soon after.
+    let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let mut rest = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), slow.read_to_end(&mut rest)).await;
+    assert!(read.is_ok(), "still open after five seconds");
+    let text = String::from_utf8_lossy(&rest);
+    assert!(
+        text.is_empty() || text.starts_with("HTTP/1.1 408"),
+        "{text}"
+    );
+    let _ = stop.send(());
+    server.await.unwrap();
+}
+
+#[tokio::test]
 async fn an_oversized_body_is_refused_unread() {
     for site in sites().await {
         let huge = format!("participant_name={}", "x".repeat(200 * 1024));
@@ -530,7 +622,11 @@ async fn pages_leave_compressed_and_validated_and_stay_cached_until_the_director
         let plain = get(app, "/bydel/ostbyen", &[]).await;
         assert_eq!(plain.status, StatusCode::OK, "{b}");
         assert_eq!(plain.header(header::CONTENT_ENCODING), "", "{b}");
-        assert_eq!(plain.header(header::VARY), "accept-encoding", "{b}");
+        assert_eq!(
+            plain.header(header::VARY),
+            "accept-encoding, accept-language, cookie",
+            "{b}: a cache in front keeps each language apart"
+        );
         for (accepted, used) in [
             ("gzip, deflate, br, zstd", "br"),
             ("gzip, deflate", "gzip"),

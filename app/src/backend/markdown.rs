@@ -16,10 +16,10 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
+use crate::domain::{WEB_SCHEMES, is_web_address};
+
 /// The tags a description may hold.
 const TAGS: [&str; 8] = ["p", "br", "strong", "em", "ul", "ol", "li", "a"];
-/// The addresses a link may have.
-const SCHEMES: [&str; 2] = ["http", "https"];
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::empty();
@@ -27,7 +27,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .tags(HashSet::from(TAGS))
         .tag_attributes([("a", HashSet::from(["href"]))].into_iter().collect())
         .generic_attributes(HashSet::new())
-        .url_schemes(HashSet::from(SCHEMES))
+        .url_schemes(HashSet::from(WEB_SCHEMES))
         // A relative address would point into this site: not a
         // coordinator's to make.
         .url_relative(ammonia::UrlRelative::Deny)
@@ -71,18 +71,6 @@ pub fn to_html(text: &str) -> String {
     let mut rendered = String::with_capacity(text.len() * 5 / 4 + 16);
     html::push_html(&mut rendered, events);
     CLEANER.clean(&rendered).to_string()
-}
-
-/// Whether `url` is an absolute `http` or `https` address.
-fn is_web_address(url: &str) -> bool {
-    let url = url.trim_start();
-    SCHEMES.iter().any(|scheme| {
-        url.get(..scheme.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
-            && url
-                .get(scheme.len()..)
-                .is_some_and(|rest| rest.len() > 3 && rest.starts_with("://"))
-    })
 }
 
 #[cfg(test)]

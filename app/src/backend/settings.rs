@@ -334,6 +334,7 @@ pub struct LimitSettings {
     pub link_per_ip_minute: std::num::NonZeroU32,
     pub sign_in_per_ip_minute: std::num::NonZeroU32,
     pub sign_in_emails_per_address_hour: u32,
+    pub search_per_ip_minute: std::num::NonZeroU32,
 }
 
 impl LimitSettings {
@@ -365,6 +366,11 @@ impl LimitSettings {
                 5,
                 "sign-in emails one staff address gets an hour, counted in the database across servers; more asks get the same reply and no email",
             )?,
+            search_per_ip_minute: nonzero(env.positive(
+                "SEARCH_LIMIT_PER_IP_MINUTE",
+                30,
+                "searches a minute from one client that the page cache does not answer; more are answered 429",
+            )?),
         })
     }
 }

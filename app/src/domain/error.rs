@@ -17,6 +17,10 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[strum(serialize = "error-not-found")]
     NotFound,
+    /// A request whose data does not decode: never sent by our pages, so
+    /// nothing of it is logged.
+    #[strum(serialize = "error-bad-request")]
+    BadRequest,
     #[strum(serialize = "error-internal")]
     Internal(#[serde(skip)] Cause),
     #[strum(serialize = "link-invalid")]
@@ -29,6 +33,9 @@ pub enum AppError {
     SignUpClosed,
     #[strum(serialize = "rate-limited")]
     RateLimited,
+    /// Too much is being searched at once; try again in a moment.
+    #[strum(serialize = "error-busy")]
+    Busy,
     /// As many sign-ups for this course as are taken from one client,
     /// network or registrant are active already.
     #[strum(serialize = "sign-up-limit")]
@@ -92,6 +99,8 @@ impl AppError {
         match self {
             AppError::NotFound | AppError::LinkInvalid => 404,
             AppError::Internal(_) => 500,
+            AppError::Busy => 503,
+            AppError::BadRequest => 400,
             AppError::LinkExpired => 410,
             AppError::SignUpNotOpen | AppError::SignUpClosed => 422,
             AppError::RateLimited | AppError::SignUpLimit => 429,
@@ -148,7 +157,14 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::internal(value)
+        match value {
+            // What a client sent that does not decode is the client's;
+            // its text (an attacker's, perhaps) goes nowhere.
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::BadRequest,
+            other => AppError::internal(other),
+        }
     }
 }
 

@@ -14,6 +14,23 @@ pub mod slug;
 pub mod staff;
 pub mod typed;
 
+/// The schemes a link typed by anyone but us may have.
+pub const WEB_SCHEMES: [&str; 2] = ["http", "https"];
+
+/// Whether `url` is an absolute `http` or `https` address: the only links
+/// typed by staff or imported that a page shows as links (never
+/// `javascript:` or `data:`).
+pub fn is_web_address(url: &str) -> bool {
+    let url = url.trim_start();
+    WEB_SCHEMES.iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+            && url
+                .get(scheme.len()..)
+                .is_some_and(|rest| rest.len() > 3 && rest.starts_with("://"))
+    })
+}
+
 /// A state or kind with a stable text code: its value in the database and
 /// in URLs, and the suffix of its Fluent keys. The codes are written once,
 /// in each enum's strum attributes; sea-orm stores the same codes (a test
@@ -73,11 +90,11 @@ mod tests {
     use sea_orm::ActiveEnum;
     use strum::IntoEnumIterator;
 
-    use super::Code;
     use super::lang::Lang;
     use super::offering::{Audience, OfferingKind, OfferingStatus, OrganisationKind};
     use super::sign_up::SignUpStatus;
     use super::staff::{AuditAction, Role};
+    use super::{Code, is_web_address};
 
     fn agree<E: ActiveEnum<Value = String> + Code + IntoEnumIterator + std::fmt::Debug>() {
         for value in E::iter() {
@@ -86,6 +103,23 @@ mod tests {
                 E::from_code(value.code()).map(|v| v.to_value()),
                 Some(value.to_value())
             );
+        }
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        for good in ["https://lag.no", "HTTP://lag.no/x", " https://lag.no"] {
+            assert!(is_web_address(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt://x",
+            "data:text/html,x",
+            "//evil.example",
+            "https:",
+            "lag.no",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
         }
     }
 

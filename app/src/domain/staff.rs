@@ -488,9 +488,7 @@ impl OrganisationForm {
             return Err("staff-email-invalid");
         }
         let website = line(&self.website);
-        let lower = website.to_ascii_lowercase();
-        let is_web = lower.starts_with("https://") || lower.starts_with("http://");
-        if !website.is_empty() && (!is_web || website.contains(' ')) {
+        if !website.is_empty() && (!super::is_web_address(&website) || website.contains(' ')) {
             return Err("staff-organisation-website");
         }
         Ok(ValidOrganisation {

@@ -136,13 +136,18 @@ pub(crate) fn render(
             </li>
         }
     });
-    let website = contact.organiser_website.clone().map(|w| {
-        view! {
-            <li>
-                <a href=w.clone() rel="external">{tr.t("contact-website")}</a>
-            </li>
-        }
-    });
+    // Only a web address is a link: an imported `javascript:` is not.
+    let website = contact
+        .organiser_website
+        .clone()
+        .filter(|w| crate::domain::is_web_address(w))
+        .map(|w| {
+            view! {
+                <li>
+                    <a href=w.clone() rel="external">{tr.t("contact-website")}</a>
+                </li>
+            }
+        });
     let runs = (!d.runs.is_empty()).then(|| {
         view! {
             <section aria-labelledby="runs-heading">

@@ -105,7 +105,8 @@ async fn use_link(
     confirm: bool,
 ) -> Response {
     if !within(&state.limits.link_per_client, &state, &parts) {
-        return render::refused(&state, parts, AppError::RateLimited).await;
+        let lang = request_lang(&parts.uri, &parts.headers);
+        return render::short_refusal(&state, lang, &AppError::RateLimited);
     }
     let Ok(bytes) = to_bytes(body, FORM_LIMIT).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();

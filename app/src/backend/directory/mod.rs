@@ -135,7 +135,14 @@ pub struct Directory {
     cache: Arc<Mutex<Cache>>,
     reading_reference: Arc<tokio::sync::Mutex<()>>,
     search: Search,
+    /// Searches run on the blocking pool, as many at once as there are
+    /// cores: a costly one then holds neither an async worker (where the
+    /// request timeout could not stop it) nor more than its core.
+    searching: Arc<tokio::sync::Semaphore>,
 }
+
+/// How long a search waits for a core before it is turned away.
+const SEARCH_QUEUE: Duration = Duration::from_secs(2);
 
 impl Directory {
     pub fn new(db: Db) -> Self {
@@ -146,7 +153,42 @@ impl Directory {
             // An index in memory with a fixed schema: nothing to fail but
             // allocation.
             search: Search::new().expect("an empty search index opens"),
+            searching: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(1, usize::from),
+            )),
         }
+    }
+
+    /// Runs a search, and its suggestion when it finds nothing, on the
+    /// blocking pool once a core is free; turned away as busy after
+    /// [`SEARCH_QUEUE`].
+    async fn search_off_workers(
+        &self,
+        words: Vec<String>,
+        filter: &ListingFilter,
+        district: Option<i32>,
+        category: Option<i32>,
+        offset: u64,
+    ) -> Result<(search::Found, Option<String>), AppError> {
+        let permit = tokio::time::timeout(SEARCH_QUEUE, self.searching.clone().acquire_owned())
+            .await
+            .map_err(|_| AppError::Busy)?
+            .map_err(AppError::internal)?;
+        let (search, filter) = (self.search.clone(), filter.clone());
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let scope = Scope {
+                filter: &filter,
+                district,
+                category,
+            };
+            let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+            let found = search.find(&words, &scope, offset, PAGE_SIZE as usize)?;
+            let suggestion = (found.total == 0).then(|| search.suggest(&words)).flatten();
+            Ok::<_, AppError>((found, suggestion))
+        })
+        .await
+        .map_err(AppError::internal)?
     }
 
     /// Brings this server's search index up to date with the read model,
@@ -385,17 +427,9 @@ impl Directory {
         let words = filter.search_words();
         if !words.is_empty() {
             self.catch_up().await?;
-            let scope = Scope {
-                filter,
-                district,
-                category,
-            };
-            let found = self.search.find(
-                &words,
-                &scope,
-                usize::try_from(offset).unwrap_or(usize::MAX),
-                PAGE_SIZE as usize,
-            )?;
+            let (found, suggestion) = self
+                .search_off_workers(words, filter, district, category, offset)
+                .await?;
             let mut rows: HashMap<i32, listing::Model> = listing::Entity::find()
                 .filter(listing::Column::OfferingId.is_in(found.ids.iter().copied()))
                 .all(db)
@@ -411,9 +445,7 @@ impl Directory {
                     .map(|r| card(&r, lang, &districts))
                     .collect(),
                 total: found.total,
-                suggestion: (found.total == 0)
-                    .then(|| self.search.suggest(&words))
-                    .flatten(),
+                suggestion,
             });
         }
         let mut query = listing::Entity::find().filter(listing::Column::SortAt.is_not_null());

@@ -163,10 +163,24 @@ fn folder() -> TextAnalyzer {
         .build()
 }
 
-/// The analyzers a query is made with.
+/// The most words a suggestion looks up, and the longest it looks up.
+const SUGGEST_WORDS_MAX: usize = 3;
+const SUGGEST_CHARS_MAX: usize = 24;
+
+/// The most terms (word forms, synonyms' forms and compound halves) one
+/// search looks for, and of them the most it looks for one or two letters
+/// off. The cost of a search grows with both, fuzzy terms most, whatever
+/// the characters: `abcdefgh-abcdefgh-…` is one word of eleven terms.
+const TERMS_MAX: usize = 12;
+const FUZZY_MAX: usize = 3;
+
+/// The analyzers a query is made with, and what it has spent of its
+/// budget of terms.
 struct Tools {
     analyzer: TextAnalyzer,
     folder: TextAnalyzer,
+    terms: usize,
+    fuzzy: usize,
 }
 
 impl Tools {
@@ -174,7 +188,21 @@ impl Tools {
         Tools {
             analyzer: analyzer(),
             folder: folder(),
+            terms: 0,
+            fuzzy: 0,
         }
+    }
+
+    /// Takes one term from the budget; false once it is spent.
+    fn term(&mut self) -> bool {
+        self.terms += 1;
+        self.terms <= TERMS_MAX
+    }
+
+    /// Takes one fuzzy term from its budget.
+    fn fuzzy(&mut self) -> bool {
+        self.fuzzy += 1;
+        self.fuzzy <= FUZZY_MAX
     }
 }
 
@@ -550,11 +578,14 @@ impl Search {
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for stem in tokens(&mut tools.analyzer, form) {
+            if !tools.term() {
+                break;
+            }
             clauses.push(boosted(term_query(f.title, &stem), 4.0));
             clauses.push(boosted(term_query(f.summary, &stem), 2.0));
             clauses.push(boosted(term_query(f.body, &stem), 1.0));
             let chars = stem.chars().count();
-            if fuzzy && chars >= 4 {
+            if fuzzy && chars >= 4 && tools.fuzzy() {
                 let distance = if chars >= 8 { 2 } else { 1 };
                 let near = |field| {
                     Box::new(FuzzyTermQuery::new(
@@ -672,7 +703,13 @@ impl Search {
             return Ok(Found::default());
         }
         let searcher = self.inner.reader.searcher();
-        for occur in [Occur::Must, Occur::Should] {
+        // With one word, "any word" is the same search again.
+        let occurs: &[Occur] = if word_queries.len() > 1 {
+            &[Occur::Must, Occur::Should]
+        } else {
+            &[Occur::Must]
+        };
+        for &occur in occurs {
             let mut clauses = self.scope_clauses(scope);
             let words: Vec<(Occur, Box<dyn Query>)> = word_queries
                 .iter()
@@ -741,16 +778,27 @@ impl Search {
         let vocabulary = self.inner.vocabulary.read().expect("vocabulary");
         let mut folder = folder();
         let mut changed = false;
+        // Each word looked up walks the whole vocabulary: a few words, of
+        // a length a word has.
+        let mut lookups = 0;
         let suggestion: Vec<String> = words
             .iter()
             .map(|word| {
                 let folded = tokens(&mut folder, word).concat();
-                if folded.chars().count() < 3 || vocabulary.contains_key(&folded) {
+                let chars = folded.chars().count();
+                if !(3..=SUGGEST_CHARS_MAX).contains(&chars) || vocabulary.contains_key(&folded) {
                     return word.clone();
                 }
-                let limit = if folded.chars().count() >= 7 { 3 } else { 2 };
+                lookups += 1;
+                if lookups > SUGGEST_WORDS_MAX {
+                    return word.clone();
+                }
+                let limit = if chars >= 7 { 3 } else { 2 };
                 let best = vocabulary
                     .iter()
+                    // Words whose lengths differ by more than the limit
+                    // cannot be near; telling so costs no distance.
+                    .filter(|(f, _)| f.len().abs_diff(folded.len()) <= 2 * limit)
                     .map(|(f, (w, n))| (levenshtein(&folded, f), std::cmp::Reverse(*n), w))
                     .filter(|(d, _, _)| *d <= limit)
                     .min();
@@ -876,6 +924,29 @@ mod tests {
         assert_eq!(l.synonyms["eldre"], ["senior"]);
         assert_eq!(l.synonyms["senior"], ["eldre"]);
         assert!(l.stopwords.contains("og"));
+    }
+
+    #[test]
+    fn a_query_built_to_be_costly_stays_within_its_budget() {
+        let search = Search::new().unwrap();
+        let mut tools = Tools::new();
+        let costly = ["abcdefgh"; 11].join("-");
+        let words = vec![costly.clone(); 8];
+        let queries: Vec<String> = words
+            .iter()
+            .filter_map(|w| search.word_query(w, &mut tools))
+            .map(|q| format!("{q:?}"))
+            .collect();
+        let all = queries.concat();
+        // Three fields per fuzzy term; one exact term per field and stem.
+        assert!(
+            all.matches("FuzzyTermQuery").count() <= 3 * FUZZY_MAX,
+            "{all}"
+        );
+        assert!(all.matches("TermQuery").count() <= 3 * TERMS_MAX + 3 * FUZZY_MAX + 2 * 11 * 8);
+        // Any edit of it is one fuzzy word of two letters off, at most.
+        let one = search.word_query("abcdefghij", &mut Tools::new()).unwrap();
+        assert_eq!(format!("{one:?}").matches("FuzzyTermQuery").count(), 3);
     }
 
     #[test]
