@@ -199,8 +199,31 @@ const CASES: &[(&str, &[&str], usize)] = &[
         &["mannsamlingen-ostbyen", "mannsamlingen-vestbyen"],
         2,
     ),
+    // Plurals whose stem changes: the stemmer does not join them.
+    (
+        "vaffel",
+        &["formiddagstreff-asen", "lordagskafe-vestbyen"],
+        2,
+    ),
+    (
+        "sykkel",
+        &["mannsamlingen-vestbyen", "vestbyen-frivilligsentral"],
+        2,
+    ),
+    (
+        "mann",
+        &["mannsamlingen-ostbyen", "mannsamlingen-vestbyen"],
+        2,
+    ),
+    // Age and life stage, as people say it: what is made for them.
+    ("pensjonert", STERK, 0),
+    ("for pensjonistar", DIGITAL, 0),
+    ("trim for gamle", STERK, 0),
+    ("kor for eldre", CHOIRS, 0),
     // English.
     ("strong and steady", &["sterk-og-stodig-sentrum"], 1),
+    ("retired", WALKS, 0),
+    ("elderly", DIGITAL, 0),
 ];
 
 #[tokio::test]

@@ -52,6 +52,8 @@ use crate::domain::offering::Audience;
 /// Built-in synonyms and common words: data, in `locales/`.
 const SYNONYMS: &str = include_str!("../../../../locales/search/synonyms.txt");
 const STOPWORDS: &str = include_str!("../../../../locales/search/stopwords.txt");
+const FORMS: &str = include_str!("../../../../locales/search/forms.txt");
+const AUDIENCES: &str = include_str!("../../../../locales/search/audiences.txt");
 
 /// Rows read from the database at a time while indexing.
 const BATCH: u64 = 2_000;
@@ -85,35 +87,64 @@ struct Fields {
     tags: Field,
 }
 
-/// Which words mean the same, and which are too common to search for.
+/// Which words mean the same, which are forms of one word the stemmer
+/// does not join, which name an audience, and which are too common to
+/// search for.
 struct Lexicon {
     synonyms: HashMap<String, Vec<String>>,
+    forms: HashMap<String, Vec<String>>,
+    /// Folded word → the audience tag (`a:seniors`) it names.
+    audiences: HashMap<String, String>,
     stopwords: HashSet<String>,
+}
+
+/// The lines of a word list: trimmed, lower-cased, without blanks and
+/// `#` comments.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Comma-separated groups, one a line: each word maps to the others of
+/// its group.
+fn groups(text: &str) -> HashMap<String, Vec<String>> {
+    let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+    for line in lines(text) {
+        let words: Vec<String> = line
+            .split(',')
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for w in &words {
+            let entry = groups.entry(w.clone()).or_default();
+            entry.extend(words.iter().filter(|o| *o != w).cloned());
+        }
+    }
+    groups
 }
 
 impl Lexicon {
     fn parse(synonyms: &str, stopwords: &str) -> Self {
-        let lines = |text: &str| -> Vec<String> {
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let mut groups: HashMap<String, Vec<String>> = HashMap::new();
-        for line in lines(synonyms) {
-            let words: Vec<String> = line
-                .split(',')
-                .map(|w| w.trim().to_string())
-                .filter(|w| !w.is_empty())
-                .collect();
-            for w in &words {
-                let entry = groups.entry(w.clone()).or_default();
-                entry.extend(words.iter().filter(|o| *o != w).cloned());
+        let mut folder = folder();
+        let mut audiences = HashMap::new();
+        for line in lines(AUDIENCES) {
+            let Some((code, words)) = line.split_once(':') else {
+                continue;
+            };
+            for word in words.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                audiences.insert(
+                    tokens(&mut folder, word).concat(),
+                    format!("a:{}", code.trim()),
+                );
             }
         }
         Lexicon {
-            synonyms: groups,
+            synonyms: groups(synonyms),
+            forms: groups(FORMS),
+            audiences,
             stopwords: lines(stopwords).into_iter().collect(),
         }
     }
@@ -531,7 +562,28 @@ impl Search {
     fn word_query(&self, word: &str, tools: &mut Tools) -> Option<Box<dyn Query>> {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         alternatives.extend(self.form_query(word, 1.0, true, tools));
-        if let Some(more) = self.inner.lexicon.synonyms.get(word) {
+        let lexicon = &self.inner.lexicon;
+        if let Some(forms) = lexicon.forms.get(word) {
+            // Another form of the same word counts as the word.
+            alternatives.extend(
+                forms
+                    .iter()
+                    .filter_map(|f| self.form_query(f, 0.9, false, tools)),
+            );
+        }
+        let folded = tokens(&mut tools.folder, word).concat();
+        if let Some(tag) = lexicon.audiences.get(&folded) {
+            // "pensjonist" finds what is made for seniors, whatever its
+            // text calls them.
+            alternatives.push(Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.inner.fields.tags, tag),
+                    IndexRecordOption::Basic,
+                )),
+                0.5,
+            )));
+        }
+        if let Some(more) = lexicon.synonyms.get(word) {
             // A synonym counts for less than the word typed.
             alternatives.extend(
                 more.iter()
