@@ -8,9 +8,9 @@
 source "$(dirname "$0")/lib.sh"
 setup_build_tools
 build_site release
-# Over the local socket when there is one, as the README advises for a
-# database on the same machine: sqlx 0.9.0 leaves Nagle's algorithm on for
-# TCP, and each query can wait 40 ms for a delayed acknowledgement.
+# Over the local socket when there is one; PG_ADMIN_URL=postgres://…@127.0.0.1
+# measures TCP, as several servers reach PostgreSQL (the workspace patches
+# sqlx-core so TCP connections have Nagle's algorithm off).
 PG_SOCKET_DIR=/var/run/postgresql
 if [ -z "${PG_ADMIN_URL:-}" ] && [ -S "$PG_SOCKET_DIR/.s.PGSQL.5432" ]; then
   PG_ADMIN_URL="postgres:///postgres?host=$PG_SOCKET_DIR&user=postgres"
