@@ -201,7 +201,10 @@ async fn main() {
         assert!(status.success(), "import failed");
         let import = t.elapsed();
         let size_mb = database_size_mb(&url, &cache).await;
-        let server = Server::start(&url, &mail, &[]).await;
+        // All of this load comes from one address: the per-client search
+        // limit is lifted, except where its effect is measured below.
+        let unlimited = ("SEARCH_LIMIT_PER_IP_MINUTE", "1000000");
+        let server = Server::start(&url, &mail, &[unlimited]).await;
         let ready = server.ready;
         let addr = server.addr;
         let districts = o.districts;
@@ -228,7 +231,7 @@ async fn main() {
         // The same listings with the page cache off: what a page costs
         // when it must be rendered (the first visitor after a change, or
         // an address nobody asked for since).
-        let server = Server::start(&url, &mail, &[("PAGE_CACHE_MB", "0")]).await;
+        let server = Server::start(&url, &mail, &[("PAGE_CACHE_MB", "0"), unlimited]).await;
         let rendered: Vec<Page> = pages(districts, &slugs)
             .into_iter()
             .filter(|p| p.serving == Serving::Cached)
@@ -239,6 +242,27 @@ async fn main() {
             .collect();
         rows.extend(measure(server.addr, &rendered, &o).await);
         drop(server);
+        // The district page beside 8 clients sending the costliest
+        // searches, each new: with the per-client search limit, and with
+        // it lifted (the bounds on a search and the cores it may take
+        // alone).
+        let mut beside = Vec::new();
+        for (label, limit) in [("30 a minute per client", "30"), ("lifted", "1000000")] {
+            let server = Server::start(
+                &url,
+                &mail,
+                &[
+                    ("TRUSTED_PROXIES", "127.0.0.1/32"),
+                    ("SEARCH_LIMIT_PER_IP_MINUTE", limit),
+                ],
+            )
+            .await;
+            beside.push((
+                label,
+                costly_searches_beside(server.addr, districts, &o).await,
+            ));
+            drop(server);
+        }
         println!("### {backend}\n");
         println!(
             "edit load: {} saves, p50 {:.0} ms / max {:.0} ms per save\n",
@@ -270,7 +294,82 @@ async fn main() {
             );
         }
         println!();
+        println!(
+            "{COSTLY_CLIENTS} clients flat out sending searches built to cost the most (11 eight-letter terms, new letters each time), beside the cached district page at {}/s:\n",
+            o.rate
+        );
+        println!(
+            "| search limit | district p50 ms | district p99 ms | district errors | costly searches | answered | refused (429/503) | costly p50 ms | costly p99 ms |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|");
+        for (label, (page, costly)) in &beside {
+            println!(
+                "| {label} | {:.1} | {:.1} | {} | {} | {} | {} | {:.1} | {:.1} |",
+                page.percentile_ms(0.50),
+                page.percentile_ms(0.99),
+                page.failed,
+                costly.ok + costly.failed,
+                costly.ok,
+                costly.failed,
+                costly.percentile_ms(0.50),
+                costly.percentile_ms(0.99),
+            );
+        }
+        println!();
     }
+}
+
+/// How many clients send costly searches.
+const COSTLY_CLIENTS: usize = 8;
+
+/// A search built to cost the most one can: eleven eight-letter terms
+/// (each a two-letter fuzzy query, were it not bounded), letters that
+/// match nothing (so all-words fails, any-word is tried, and a suggestion
+/// is looked for), new each time (so no cache has it): 98 characters,
+/// within the 100 a search keeps.
+fn costly_query(seed: u64) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut letter = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        char::from(b'a' + u8::try_from(x % 26).unwrap_or(0))
+    };
+    (0..11)
+        .map(|_| (0..8).map(|_| letter()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The cached district page at the fixed rate while [`COSTLY_CLIENTS`]
+/// clients, each from an address of its own, send costly searches flat
+/// out: the page's figures and the searches'.
+async fn costly_searches_beside(
+    addr: SocketAddr,
+    districts: usize,
+    o: &Options,
+) -> (load::Figures, load::Figures) {
+    let page = Page::new("district", Serving::Cached, move |n| {
+        Request::get(app::paths::district(&district(districts, n)))
+    });
+    warm_up(addr, &page).await;
+    let salt = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let seconds = o.seconds;
+    let costly = tokio::spawn(load::flat_out(
+        addr,
+        COSTLY_CLIENTS,
+        seconds,
+        |status| status == 200,
+        move |client, n| {
+            let q = costly_query(salt ^ ((client as u64) << 40) ^ n as u64);
+            Request::get(format!("/tilbud?q={q}")).from(format!("198.51.100.{}", client + 1))
+        },
+    ));
+    let request = page.request.clone();
+    let district = load::fixed_rate(addr, o.rate, seconds, ok, move |n| request(n)).await;
+    (district, costly.await.expect("costly clients"))
 }
 
 fn district(districts: usize, n: usize) -> String {
