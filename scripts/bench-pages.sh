@@ -4,7 +4,7 @@
 # with the release binary, and measures every kind of page at a fixed 500
 # requests/s and flat out, the import time, the database size and the
 # server's memory. Figures only, no pass/fail.
-#   scripts/bench-pages.sh [--offerings N] [--districts N] [--seconds N]
+#   scripts/bench-pages.sh [--offerings N] [--districts N] [--seconds N] [--only sqlite|postgresql]
 source "$(dirname "$0")/lib.sh"
 setup_build_tools
 build_site release

@@ -188,6 +188,10 @@ async fn main() {
     if let Some(url) = app::backend::testing::postgres_url().await {
         databases.push(("PostgreSQL", url));
     }
+    // `--only postgresql`, say, for PostgreSQL reached another way.
+    if let Some(only) = std::env::args().skip_while(|a| a != "--only").nth(1) {
+        databases.retain(|(name, _)| name.eq_ignore_ascii_case(&only));
+    }
     for (backend, url) in databases {
         let t = Instant::now();
         let status = Command::new(binary())
