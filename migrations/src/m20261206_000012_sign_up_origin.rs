@@ -26,6 +26,7 @@ enum SignUp {
     QueueNumber,
     Id,
     Status,
+    OfferingId,
 }
 
 #[async_trait::async_trait]
@@ -50,6 +51,25 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
+        // The limits count a course's sign-ups per key: each count reads
+        // only the few rows of one course and key, however many the course
+        // has.
+        for (name, column) in [
+            ("idx_sign_up_offering_client", SignUp::ClientKey),
+            ("idx_sign_up_offering_network", SignUp::NetworkKey),
+            ("idx_sign_up_offering_registrant", SignUp::RegistrantKey),
+        ] {
+            manager
+                .create_index(
+                    Index::create()
+                        .name(name)
+                        .table(SignUp::Table)
+                        .col(SignUp::OfferingId)
+                        .col(column)
+                        .take(),
+                )
+                .await?;
+        }
         manager
             .exec_stmt(
                 Query::update()

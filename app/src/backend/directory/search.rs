@@ -57,6 +57,8 @@ const AUDIENCES: &str = include_str!("../../../../locales/search/audiences.txt")
 
 /// Rows read from the database at a time while indexing.
 const BATCH: u64 = 2_000;
+/// [`BATCH`], as the count of rows read.
+const BATCH_ROWS: u32 = 2_000;
 /// The analyzer of titles and texts: words, lower case, folded, stemmed.
 const NORWEGIAN: &str = "norwegian";
 /// The analyzer of word parts: already split and folded.
@@ -446,6 +448,9 @@ impl Search {
             read += u32::try_from(rows.len()).unwrap_or(u32::MAX);
             self.index_rows(&rows, &texts, &categories, &mut progress.indexed)?;
         }
+        if read > BATCH_ROWS {
+            self.compact();
+        }
         // An offering deleted leaves no row to read: when the index holds
         // more than the read model lists, drop what it no longer has.
         let listed = listing::Entity::find()
@@ -471,6 +476,30 @@ impl Search {
         txn.commit().await?;
         progress.version = version;
         Ok(read)
+    }
+
+    /// Merges the index into one segment and searches that. A bulk read
+    /// (the whole country at start-up) commits a segment per batch, and
+    /// every search builds its fuzzy automata and unions once per
+    /// segment: at 100 000 offerings that was most of a search's time.
+    /// Later edits add small segments that tantivy merges as it goes.
+    fn compact(&self) {
+        let mut writer = self.inner.writer.lock().expect("writer");
+        let merged = writer
+            .index()
+            .searchable_segment_ids()
+            .and_then(|ids| match ids.len() {
+                0 | 1 => Ok(None),
+                _ => writer.merge(&ids).wait(),
+            });
+        drop(writer);
+        // Not merging costs time, not results.
+        if let Err(e) = merged.map_err(SearchError::from).and_then(|_| {
+            self.inner.reader.reload()?;
+            Ok(())
+        }) {
+            tracing::warn!(error = %e, "search index not merged");
+        }
     }
 
     fn forget(&self, ids: &[i32]) -> Result<(), SearchError> {

@@ -248,10 +248,8 @@ pub fn CoursePeoplePage() -> impl IntoView {
                 tr.t_with(
                     "staff-course-places",
                     &[
-                        (
-                            "taken",
-                            (c.confirmed.len() + c.awaiting.len()).to_string().into(),
-                        ),
+                        // Only a confirmed sign-up holds a place.
+                        ("taken", c.confirmed.len().to_string().into()),
                         ("places", places.into()),
                     ],
                 )
