@@ -461,18 +461,10 @@ async fn an_organiser_cancels_for_someone_and_the_place_goes_to_the_next_in_line
     for (name, db) in databases().await {
         support::set_capacity(&db, 1, true).await;
         let course = course_row(&db, COURSE).await;
+        let inbox = Inbox::new();
+        // The first to confirm has the place; the second is in line.
         for who in ["first@example.no", "second@example.no"] {
-            signing::sign_up(
-                &db,
-                COURSE,
-                &person(who),
-                Lang::Nb,
-                now(),
-                &settings(),
-                None,
-            )
-            .await
-            .unwrap();
+            support::sign_up_confirmed(&db, &inbox, who).await;
         }
         let phoned = PhoneSignUpForm {
             name: "Ragnhild Telefon".into(),
@@ -488,7 +480,7 @@ async fn an_organiser_cancels_for_someone_and_the_place_goes_to_the_next_in_line
         let list = roster::roster(db.read(), &lms, course.id, Lang::Nb)
             .await
             .unwrap();
-        assert_eq!(list.awaiting.len(), 1, "{name}");
+        assert_eq!(list.confirmed.len(), 1, "{name}");
         assert_eq!(
             list.waiting
                 .iter()
@@ -497,7 +489,7 @@ async fn an_organiser_cancels_for_someone_and_the_place_goes_to_the_next_in_line
             ["Deltaker second", "Ragnhild Telefon"],
             "{name}: the waiting list in order"
         );
-        let first = list.awaiting[0].id;
+        let first = list.confirmed[0].id;
         let ostbyen = signed_in_as(&db, COORDINATOR_OSTBYEN).await;
         assert_eq!(
             participants::act(&db, &ostbyen, course.id, first, SignUpAction::Cancel, now()).await,
@@ -507,7 +499,6 @@ async fn an_organiser_cancels_for_someone_and_the_place_goes_to_the_next_in_line
         participants::act(&db, &lms, course.id, first, SignUpAction::Cancel, now())
             .await
             .unwrap();
-        let inbox = Inbox::new();
         let told = inbox.to(&db, "first@example.no").await;
         assert!(
             told.iter().any(|m| m.email.subject.contains("meldt av")),
@@ -518,11 +509,11 @@ async fn an_organiser_cancels_for_someone_and_the_place_goes_to_the_next_in_line
             .await
             .unwrap();
         assert_eq!(
-            list.awaiting.len(),
+            list.confirmed.len(),
             1,
-            "{name}: the next in line holds the place"
+            "{name}: the next in line, confirmed already, has the place"
         );
-        assert_eq!(list.awaiting[0].name, "Deltaker second", "{name}");
+        assert_eq!(list.confirmed[0].name, "Deltaker second", "{name}");
         // The one who phoned is given a place ahead of the course's size,
         // and, having no address to confirm, is confirmed outright.
         let phoned_id = list.waiting[0].id;
@@ -539,10 +530,10 @@ async fn an_organiser_cancels_for_someone_and_the_place_goes_to_the_next_in_line
         let list = roster::roster(db.read(), &lms, course.id, Lang::Nb)
             .await
             .unwrap();
-        assert_eq!(list.confirmed.len(), 1, "{name}");
-        assert_eq!(list.confirmed[0].status, SignUpStatus::Confirmed, "{name}");
+        assert_eq!(list.confirmed.len(), 2, "{name}");
+        assert_eq!(list.confirmed[1].status, SignUpStatus::Confirmed, "{name}");
         assert_eq!(
-            list.confirmed[0].phone.as_deref(),
+            list.confirmed[1].phone.as_deref(),
             Some("912 34 567"),
             "{name}"
         );
