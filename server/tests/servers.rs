@@ -58,6 +58,25 @@ fn spawn(name: &str, command: &mut Command, log: &Path) -> Process {
     }
 }
 
+/// Waits until the balancer on `balancer` sends requests to both servers.
+async fn both_behind(balancer: u16) {
+    let started = Instant::now();
+    let mut seen = HashMap::new();
+    while seen.len() < 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the balancer did not reach both servers: {seen:?}"
+        );
+        let answer = get(balancer, "/healthz").await;
+        if answer.status == 200
+            && let Some(name) = answer.header("x-served-by")
+        {
+            seen.insert(name.to_string(), ());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -228,22 +247,7 @@ async fn two_servers_behind_a_load_balancer_share_one_database() {
         &haproxy_log,
     );
     wait_for(&mut haproxy, balancer, &haproxy_log).await;
-    // Both servers up behind it.
-    let started = Instant::now();
-    let mut seen = HashMap::new();
-    while seen.len() < 2 {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the balancer did not reach both servers: {seen:?}"
-        );
-        let answer = get(balancer, "/healthz").await;
-        if answer.status == 200
-            && let Some(name) = answer.header("x-served-by")
-        {
-            seen.insert(name.to_string(), ());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    both_behind(balancer).await;
 
     // 200 sign-ups at once for a course of 12 places.
     let form = app::paths::sign_up(COURSE);
@@ -291,9 +295,12 @@ async fn two_servers_behind_a_load_balancer_share_one_database() {
     assert_eq!(stored, SIGN_UPS as u64, "each waits for its confirmation");
 
     // The per-course limits are counted in the database: one client gets
-    // two sign-ups however the balancer spreads its posts.
+    // two sign-ups however the balancer spreads its posts. (A debug build
+    // under that burst can miss a health check, and the balancer then
+    // sends everything to the other server for a second.)
+    both_behind(balancer).await;
     let mut from_one = Vec::new();
-    for n in 0..4 {
+    for n in 0..10 {
         let mut conn = load::connect(addr(balancer)).await;
         let body =
             format!("participant_name=Samme+{n}&participant_email=samme{n}%40example.no&consent=1");
@@ -304,11 +311,12 @@ async fn two_servers_behind_a_load_balancer_share_one_database() {
             answer.header("x-served-by").unwrap_or("").to_string(),
         ));
     }
-    let statuses: Vec<u16> = from_one.iter().map(|(s, _)| *s).collect();
-    assert_eq!(statuses, [303, 303, 429, 429], "{from_one:?}");
+    let accepted = from_one.iter().filter(|(s, _)| *s == 303).count();
+    let refused = from_one.iter().filter(|(s, _)| *s == 429).count();
+    assert_eq!((accepted, refused), (2, 8), "{from_one:?}");
     let servers: std::collections::HashSet<&str> =
         from_one.iter().map(|(_, s)| s.as_str()).collect();
-    assert_eq!(servers.len(), 2, "both servers refused: {from_one:?}");
+    assert_eq!(servers.len(), 2, "posts reached both servers: {from_one:?}");
 
     // Each person gets one email, although both servers send.
     let started = Instant::now();
