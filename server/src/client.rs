@@ -5,8 +5,9 @@
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 
 use axum::extract::ConnectInfo;
-use axum::http::HeaderMap;
 use axum::http::request::Parts;
+use axum::http::{Extensions, HeaderMap};
+use governor::DefaultKeyedRateLimiter;
 use ipnet::IpNet;
 
 /// The client's address. Behind a trusted reverse proxy every request comes
@@ -59,10 +60,28 @@ fn parse_hop(hop: &str) -> Option<IpAddr> {
     Some(ip.to_canonical())
 }
 
-/// The client's address of a request, from its connection and headers.
+/// The client's address of a request, from its connection and headers;
+/// `None` without a known peer (only in-process tests).
+pub fn of(extensions: &Extensions, headers: &HeaderMap, trusted: &[IpNet]) -> Option<IpAddr> {
+    let peer = extensions.get::<ConnectInfo<SocketAddr>>()?.0.ip();
+    Some(client_ip(peer, headers, trusted))
+}
+
+/// [`of`] for a request taken apart.
 pub fn of_request(parts: &Parts, trusted: &[IpNet]) -> Option<IpAddr> {
-    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>()?.0.ip();
-    Some(client_ip(peer, &parts.headers, trusted))
+    of(&parts.extensions, &parts.headers, trusted)
+}
+
+/// Whether the client of a request is within `limiter`'s budget, taking
+/// one from it. A request without a known peer (never in production) is
+/// not limited.
+pub fn within(
+    limiter: &DefaultKeyedRateLimiter<IpAddr>,
+    extensions: &Extensions,
+    headers: &HeaderMap,
+    trusted: &[IpNet],
+) -> bool {
+    of(extensions, headers, trusted).is_none_or(|ip| limiter.check_key(&limit_key(ip)).is_ok())
 }
 
 /// What rate limits count under: an IPv4 address, or an IPv6 /64 (one

@@ -361,25 +361,14 @@ fn has_words(query: &str) -> bool {
 }
 
 /// Whether the client of `request` may have one more search the page
-/// cache did not answer. A request without a known peer (never in
-/// production) is not limited.
+/// cache did not answer.
 fn may_search(state: &AppState, request: &Request) -> bool {
-    let Some(ConnectInfo(peer)) = request
-        .extensions()
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-    else {
-        return true;
-    };
-    let ip = crate::client::client_ip(
-        peer.ip(),
+    crate::client::within(
+        &state.limits.search_per_client,
+        request.extensions(),
         request.headers(),
         &state.settings.http.trusted_proxies,
-    );
-    state
-        .limits
-        .search_per_client
-        .check_key(&crate::client::limit_key(ip))
-        .is_ok()
+    )
 }
 
 fn is_compressible(content_type: &str) -> bool {

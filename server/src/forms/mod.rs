@@ -19,13 +19,16 @@ use crate::client;
 /// The largest form body read; the forms are a few hundred bytes.
 const FORM_LIMIT: usize = 16 * 1024;
 
-/// Whether the client of `parts` is within `limiter`'s budget. A request
-/// without a known peer (never in production) is not limited.
+/// Whether the client of `parts` is within `limiter`'s budget.
 fn within(
     limiter: &governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     state: &AppState,
     parts: &Parts,
 ) -> bool {
-    client::of_request(parts, &state.settings.http.trusted_proxies)
-        .is_none_or(|ip| limiter.check_key(&client::limit_key(ip)).is_ok())
+    client::within(
+        limiter,
+        &parts.extensions,
+        &parts.headers,
+        &state.settings.http.trusted_proxies,
+    )
 }
