@@ -222,39 +222,10 @@ pub struct ValidSignUp {
     pub needs_note: Option<String>,
 }
 
-impl ValidSignUp {
-    /// Every address that gets the emails about this sign-up, each once.
-    pub fn recipients(&self) -> Vec<String> {
-        recipients(
-            self.participant_email.as_deref(),
-            self.registrant.as_ref().map(|(_, e)| e.as_str()),
-        )
-    }
-}
-
-/// The addresses that hear about a sign-up: the participant's and the
-/// registrant's, once each however they were typed.
-pub fn recipients(participant: Option<&str>, registrant: Option<&str>) -> Vec<String> {
-    let mut all: Vec<String> = participant
-        .into_iter()
-        .chain(registrant)
-        .map(String::from)
-        .collect();
-    all.dedup_by(|a, b| address_key(a) == address_key(b));
-    all
-}
-
 const NAME_MAX: usize = 100;
 const EMAIL_MAX: usize = 254;
 const NOTE_MAX: usize = 500;
 const PHONE_MAX: usize = 20;
-
-/// The same mailbox however its address was typed, for the duplicate check
-/// and the per-address rate limit: mail systems treat the local part
-/// without regard to case in practice, so `Kari@` and `kari@` are one person.
-pub fn address_key(address: &str) -> String {
-    address.to_lowercase()
-}
 
 /// A bare address (`kari@example.no`, never `Kari <kari@example.no>` or an
 /// IP literal), parsed by the same crate lettre uses to send, trimmed and
@@ -437,7 +408,6 @@ mod tests {
         let valid = form().validate().unwrap();
         assert_eq!(valid.participant_name, "Kari Nordmann");
         assert_eq!(valid.participant_email.as_deref(), Some("Kari@example.no"));
-        assert_eq!(valid.recipients(), vec!["Kari@example.no"]);
     }
 
     #[test]
@@ -478,8 +448,7 @@ mod tests {
             consent: true,
             ..Default::default()
         };
-        let valid = behalf.validate().unwrap();
-        assert_eq!(valid.recipients(), vec!["kari@example.no"]);
+        assert!(behalf.validate().is_ok());
 
         let missing = SignUpForm {
             registrant_email: String::new(),
@@ -520,18 +489,6 @@ mod tests {
         );
         let long = format!("{}@example.no", "a".repeat(250));
         assert_eq!(normalise_email(&long), Err(Problem::TooLong));
-    }
-
-    #[test]
-    fn one_mailbox_is_one_recipient_however_it_is_typed() {
-        let behalf = SignUpForm {
-            on_behalf: true,
-            participant_email: "Kari@example.no".into(),
-            registrant_name: "Kari".into(),
-            registrant_email: "kari@EXAMPLE.NO".into(),
-            ..form()
-        };
-        assert_eq!(behalf.validate().unwrap().recipients().len(), 1);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use app::backend::clock::Now;
 use app::backend::sign_up as service;
 use app::backend::sign_up::limits::{Origin, mailbox_key};
+use app::backend::sign_up::notify;
 use app::backend::tokens;
 use app::domain::error::AppError;
 use app::domain::sign_up::{SignUpForm, Submission};
@@ -53,7 +54,11 @@ pub async fn post_sign_up(
         Ok(valid) => valid,
         Err(errors) => return render::turned_back(&state, parts, back(form, errors, None)).await,
     };
-    if valid.recipients().iter().any(|email| {
+    let recipients = notify::addresses(
+        valid.participant_email.as_deref(),
+        valid.registrant.as_ref().map(|(_, email)| email.as_str()),
+    );
+    if recipients.iter().any(|email| {
         state
             .limits
             .sign_up_per_email

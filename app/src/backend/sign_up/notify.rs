@@ -15,10 +15,23 @@ use super::limits::mailbox_key;
 
 /// Every address that gets the emails about `row`, each once.
 pub fn recipients(row: &sign_up::Model) -> Vec<String> {
-    crate::domain::sign_up::recipients(
+    addresses(
         row.participant_email.as_deref(),
         row.registrant_email.as_deref(),
     )
+}
+
+/// The addresses that hear about a sign-up: the participant's and the
+/// registrant's, once for one mailbox however each was typed (`Kari@`
+/// and `kari+mor@` are one inbox, which gets one email).
+pub fn addresses(participant: Option<&str>, registrant: Option<&str>) -> Vec<String> {
+    let mut all: Vec<String> = participant
+        .into_iter()
+        .chain(registrant)
+        .map(String::from)
+        .collect();
+    all.dedup_by(|a, b| mailbox_key(a) == mailbox_key(b));
+    all
 }
 
 /// The address that confirms a sign-up: the participant's own when they
@@ -144,4 +157,25 @@ pub async fn message(
         now,
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::addresses;
+
+    #[test]
+    fn one_mailbox_gets_one_email_however_it_is_typed() {
+        assert_eq!(
+            addresses(Some("Kari@example.no"), Some("kari+mor@EXAMPLE.NO")),
+            vec!["Kari@example.no"]
+        );
+        assert_eq!(
+            addresses(Some("ola@example.no"), Some("kari@example.no")).len(),
+            2
+        );
+        assert_eq!(
+            addresses(None, Some("kari@example.no")),
+            vec!["kari@example.no"]
+        );
+    }
 }
