@@ -57,8 +57,6 @@ const AUDIENCES: &str = include_str!("../../../../locales/search/audiences.txt")
 
 /// Rows read from the database at a time while indexing.
 const BATCH: u64 = 2_000;
-/// [`BATCH`], as the count of rows read.
-const BATCH_ROWS: u32 = 2_000;
 /// The analyzer of titles and texts: words, lower case, folded, stemmed.
 const NORWEGIAN: &str = "norwegian";
 /// The analyzer of word parts: already split and folded.
@@ -448,7 +446,7 @@ impl Search {
             read += u32::try_from(rows.len()).unwrap_or(u32::MAX);
             self.index_rows(&rows, &texts, &categories, &mut progress.indexed)?;
         }
-        if read > BATCH_ROWS {
+        if u64::from(read) > BATCH {
             self.compact();
         }
         // An offering deleted leaves no row to read: when the index holds
