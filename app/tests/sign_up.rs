@@ -6,7 +6,7 @@
 mod support;
 
 use app::backend::entities::sign_up_token;
-use app::backend::jobs::{expire_holds, reminders};
+use app::backend::jobs::{expire_unconfirmed, reminders};
 use app::backend::sign_up::{self as service, Purpose, Receipt};
 use app::domain::error::AppError;
 use app::domain::lang::Lang;
@@ -425,11 +425,15 @@ async fn unconfirmed_sign_ups_hold_nothing_and_expire() {
         );
         let later = app::backend::clock::Now::at(now().utc + Duration::hours(49));
         assert_eq!(
-            expire_holds::run(&db, now()).await.unwrap(),
+            expire_unconfirmed::run(&db, now()).await.unwrap(),
             0,
             "{backend}: not yet"
         );
-        assert_eq!(expire_holds::run(&db, later).await.unwrap(), 1, "{backend}");
+        assert_eq!(
+            expire_unconfirmed::run(&db, later).await.unwrap(),
+            1,
+            "{backend}"
+        );
         let rows = sign_ups(&db).await;
         assert_eq!(
             (rows[0].status, rows[1].status),

@@ -15,6 +15,7 @@ mod m20261206_000009_district_versions;
 mod m20261206_000010_passwords;
 mod m20261206_000011_course_message;
 mod m20261206_000012_sign_up_origin;
+mod m20261206_000013_confirm_by;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000010_passwords::Migration),
             Box::new(m20261206_000011_course_message::Migration),
             Box::new(m20261206_000012_sign_up_origin::Migration),
+            Box::new(m20261206_000013_confirm_by::Migration),
         ]
     }
 }

@@ -22,7 +22,7 @@ pub struct Model {
     pub needs_note: Option<String>,
     pub lang: Lang,
     pub dedupe_key: Option<String>,
-    pub hold_expires_at: Option<DateTime>,
+    pub confirm_by: Option<DateTime>,
     pub email_confirmed_at: Option<DateTime>,
     pub cancelled_at: Option<DateTime>,
     pub reminder_sent_at: Option<DateTime>,

@@ -194,7 +194,7 @@ async fn anonymise_ids(
         })
         .col_expr(sign_up::Column::ParticipantName, Expr::value(""))
         .col_expr(
-            sign_up::Column::HoldExpiresAt,
+            sign_up::Column::ConfirmBy,
             Expr::value(Option::<chrono::NaiveDateTime>::None),
         )
         .col_expr(sign_up::Column::AnonymisedAt, Expr::value(now.utc))

@@ -4,7 +4,7 @@
 //! without stopping the others.
 
 pub mod anonymise;
-pub mod expire_holds;
+pub mod expire_unconfirmed;
 pub mod listing;
 pub mod purge_mail;
 pub mod reminders;
@@ -95,8 +95,8 @@ impl Worker {
         if lists && let Err(e) = listing::run(&self.db, now).await {
             failed("moving the lists on", None, &e);
         }
-        if let Err(e) = expire_holds::run(&self.db, now).await {
-            failed("expiring holds", None, &e);
+        if let Err(e) = expire_unconfirmed::run(&self.db, now).await {
+            failed("expiring unconfirmed sign-ups", None, &e);
         }
         if let Err(e) = reminders::run(&self.db, now, s.jobs.reminder_days).await {
             failed("sending reminders", None, &e);

@@ -126,10 +126,10 @@ impl<'a> Composer<'a> {
             (EmailKind::CourseMessage, None) => return Ok(Composed::Discard),
             _ => None,
         };
-        let hold_until = person
+        let confirm_by = person
             .as_ref()
             .filter(|p| p.status == SignUpStatus::AwaitingConfirmation)
-            .and_then(|p| p.hold_expires_at)
+            .and_then(|p| p.confirm_by)
             .map(oslo);
         Ok(Composed::Send(render::render(&render::Input {
             kind: row.kind,
@@ -140,7 +140,7 @@ impl<'a> Composer<'a> {
             position,
             confirm_url: links.confirm,
             cancel_url: links.cancel,
-            hold_until,
+            confirm_by,
             message,
             today: now.local.date(),
             page_url: paths::absolute(public_url, &paths::offering(&detail.card.slug)),
@@ -256,10 +256,7 @@ impl Links {
         let mut wanted = Vec::new();
         let confirms = notify::confirmer(person).is_some_and(|c| mailbox_key(c) == mailbox_key(to));
         if asks_to_confirm(kind) && person.email_confirmed_at.is_none() && confirms {
-            wanted.push((
-                Purpose::Confirm,
-                person.hold_expires_at.unwrap_or(links_expire),
-            ));
+            wanted.push((Purpose::Confirm, person.confirm_by.unwrap_or(links_expire)));
         }
         if kind != EmailKind::Cancelled {
             wanted.push((Purpose::Cancel, links_expire));

@@ -26,7 +26,7 @@ pub struct Input<'a> {
     pub confirm_url: Option<String>,
     pub cancel_url: Option<String>,
     /// Oslo time the held place is kept until.
-    pub hold_until: Option<NaiveDateTime>,
+    pub confirm_by: Option<NaiveDateTime>,
     /// The organiser's words, in an email that carries them.
     pub message: Option<String>,
     pub today: NaiveDate,
@@ -88,7 +88,7 @@ pub fn render(input: &Input<'_>) -> Email {
     if let Some(position) = input.position {
         args.push(("position", position.into()));
     }
-    if let Some(until) = input.hold_until {
+    if let Some(until) = input.confirm_by {
         let when = format!(
             "{} {}",
             tr.date(until.date(), input.today.year()),

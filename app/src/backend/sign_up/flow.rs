@@ -109,7 +109,7 @@ pub async fn sign_up(
         needs_note: Set(form.needs_note.clone()),
         lang: Set(lang),
         dedupe_key: Set(Some(key)),
-        hold_expires_at: Set(Some(now.utc + settings.confirm_within)),
+        confirm_by: Set(Some(now.utc + settings.confirm_within)),
         client_key: Set(origin.map(|o| o.client.clone())),
         network_key: Set(origin.map(|o| o.network.clone())),
         registrant_key: Set(registrant_key),
@@ -246,7 +246,7 @@ pub async fn confirm(db: &Db, token: &str, now: Now) -> Result<LinkView, AppErro
     };
     let mut active = set_status(&row, next, now);
     active.email_confirmed_at = Set(Some(now.utc));
-    active.hold_expires_at = Set(None);
+    active.confirm_by = Set(None);
     if next == SignUpStatus::WaitingList && row.queue_number.is_none() {
         active.queue_number = Set(Some(course::next_in_line(&txn, course.id).await?));
     }
@@ -296,7 +296,7 @@ pub(super) async fn cancel_active(
     let held = row.status.holds_place();
     let mut active = set_status(row, SignUpStatus::Cancelled, now);
     active.cancelled_at = Set(Some(now.utc));
-    active.hold_expires_at = Set(None);
+    active.confirm_by = Set(None);
     let row = active.update(txn).await?;
     notify::about(txn, &row, EmailKind::Cancelled, now).await?;
     if held {
@@ -357,7 +357,7 @@ pub(super) async fn call_up(
     now: Now,
 ) -> Result<(), AppError> {
     let mut active = set_status(row, SignUpStatus::Confirmed, now);
-    active.hold_expires_at = Set(None);
+    active.confirm_by = Set(None);
     let row = active.update(txn).await?;
     notify::about(txn, &row, EmailKind::Promoted, now).await?;
     Ok(())
@@ -365,18 +365,18 @@ pub(super) async fn call_up(
 
 /// Ends the sign-ups of one course whose confirmation link ran out. They
 /// held no place, so nothing is passed on. Returns how many ended.
-pub async fn expire_holds(db: &Db, course_id: i32, now: Now) -> Result<u32, AppError> {
+pub async fn expire_unconfirmed(db: &Db, course_id: i32, now: Now) -> Result<u32, AppError> {
     let txn = db.begin().await?;
     course::lock(&txn, course_id).await?;
     let stale = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(course_id))
         .filter(sign_up::Column::Status.eq(SignUpStatus::AwaitingConfirmation))
-        .filter(sign_up::Column::HoldExpiresAt.lt(now.utc))
+        .filter(sign_up::Column::ConfirmBy.lt(now.utc))
         .all(&txn)
         .await?;
     for row in &stale {
         let mut active = set_status(row, SignUpStatus::Expired, now);
-        active.hold_expires_at = Set(None);
+        active.confirm_by = Set(None);
         active.update(&txn).await?;
     }
     txn.commit().await?;

@@ -12,4 +12,4 @@ pub mod limits;
 pub mod notify;
 
 pub use crate::backend::tokens::Purpose;
-pub use flow::{LinkView, Receipt, cancel, confirm, expire_holds, sign_up, view_link};
+pub use flow::{LinkView, Receipt, cancel, confirm, expire_unconfirmed, sign_up, view_link};
