@@ -19,7 +19,7 @@ use app::backend::settings::Settings;
 use crate::assets::Assets;
 use crate::delivery::PageCache;
 use crate::limits::RateLimits;
-use crate::{AppState, router};
+use crate::{Shared, router};
 
 /// The demo municipality, loaded into an empty database at start-up.
 pub const DEMO_DATA: &str = include_str!("../demo/municipality.toml");
@@ -87,7 +87,7 @@ pub async fn serve(settings: Settings, db: Db) -> anyhow::Result<()> {
         let assets = assets.clone();
         move || assets.warm()
     });
-    let app = router(AppState {
+    let app = router(Shared {
         leptos_options,
         directory,
         assets,

@@ -9,7 +9,7 @@ use app::backend::settings::Settings;
 use chrono::NaiveDate;
 use leptos::config::LeptosOptions;
 use server::limits::RateLimits;
-use server::{AppState, router};
+use server::{Shared, router};
 
 /// An open course `slug` of the mini fixture's course organiser, meeting
 /// once on `day`, with `places` places and a waiting list.
@@ -55,7 +55,7 @@ pub async fn serve(
         .await
         .expect("a port");
     let addr = listener.local_addr().expect("an address");
-    let app = router(AppState {
+    let app = router(Shared {
         leptos_options: LeptosOptions::builder()
             .output_name(app::OUTPUT_NAME)
             .site_root("target/site")

@@ -17,7 +17,7 @@ use app::backend::db::Db;
 use app::backend::settings::{Env, Settings};
 use app::backend::{import, testing};
 use server::limits::RateLimits;
-use server::{AppState, router};
+use server::{Shared, router};
 
 pub const MINI: &str = include_str!("../../../app/tests/fixtures/mini.toml");
 /// Names and titles written to break out of the page: the stored half of
@@ -78,7 +78,7 @@ pub fn app(db: Db, settings: Settings) -> Router {
         .output_name(app::OUTPUT_NAME)
         .site_root("target/site")
         .build();
-    router(AppState {
+    router(Shared {
         leptos_options,
         directory: app::backend::directory::Directory::new(db.clone()),
         assets: server::assets::Assets::default(),
