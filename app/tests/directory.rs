@@ -12,7 +12,7 @@ use app::domain::error::AppError;
 use app::domain::filter::ListingFilter;
 use app::domain::filter::PAGE_SIZE;
 use app::domain::lang::Lang;
-use app::domain::offering::{Audience, OfferingCard, OfferingKind};
+use app::domain::offering::{Audience, OfferingCard, OfferingKind, SignUpState};
 use app::domain::schedule::TimeOfDay;
 use chrono::{NaiveDate, NaiveDateTime};
 use sea_orm::{EntityTrait, PaginatorTrait};
@@ -110,6 +110,53 @@ async fn demo_municipality_imports_once_with_every_kind() {
             nynorsk.iter().any(|c| c.text.lang == Lang::Nb),
             "{backend}: some fall back to nb"
         );
+    }
+}
+
+/// With the demo imported on `day`: how many of its courses are open for
+/// sign-up that day, and how many offerings meet in the seven days from it.
+async fn demo_on(db: &Db, source: &str, day: NaiveDateTime) -> (usize, usize) {
+    import::import_as_of(db, source, day).await.unwrap();
+    let courses = ListingFilter {
+        kind: Some(OfferingKind::Course),
+        ..ListingFilter::default()
+    };
+    let mut open = 0;
+    for card in cards(db, None, &courses, Lang::Nb).await.unwrap() {
+        let course = directory::offering(db.read(), &card.slug, Lang::Nb, day)
+            .await
+            .unwrap()
+            .course
+            .expect("a course");
+        if matches!(course.sign_up_state(day), SignUpState::Open { .. }) {
+            open += 1;
+        }
+    }
+    let week = Directory::new(db.clone())
+        .this_week(Lang::Nb, day, 1_000)
+        .await
+        .unwrap();
+    (open, week.len())
+}
+
+#[tokio::test]
+async fn the_demo_moves_to_the_week_it_is_seeded_in() {
+    let next_year = "2027-12-08T10:00:00".parse().unwrap();
+    let mut moved = Vec::new();
+    for (backend, db) in testing::databases().await {
+        let (open, meeting) = demo_on(&db, DEMO, next_year).await;
+        assert!(open >= 3, "{backend}: {open} courses open");
+        assert!(meeting >= 30, "{backend}: {meeting} offerings this week");
+        moved.push(meeting);
+    }
+    // The same file without the day its dates were written for keeps
+    // them: a year on, every course is over and the season's groups too.
+    let fixed = DEMO.replacen("today = \"2026-11-25\"", "", 1);
+    assert_ne!(fixed, DEMO);
+    for ((backend, db), moved) in testing::databases().await.into_iter().zip(moved) {
+        let (open, meeting) = demo_on(&db, &fixed, next_year).await;
+        assert_eq!(open, 0, "{backend}");
+        assert!(meeting < moved, "{backend}: {meeting} of {moved}");
     }
 }
 

@@ -25,7 +25,9 @@ fn now() -> NaiveDateTime {
 async fn demo_databases() -> Vec<(&'static str, Db)> {
     let dbs = testing::databases().await;
     for (_, db) in &dbs {
-        import::import(db, DEMO).await.expect("demo imports");
+        import::import_as_of(db, DEMO, now())
+            .await
+            .expect("demo imports");
         read_model::refresh_all(db, now()).await.unwrap();
     }
     dbs

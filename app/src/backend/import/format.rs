@@ -11,6 +11,12 @@ use crate::domain::staff::Role;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Municipality {
+    /// The day the file's dates were written for. A file that names it
+    /// (the demo) is moved to the week it is imported in: see
+    /// [`Municipality::move_to`]. A municipality's own file leaves it out
+    /// and keeps its dates.
+    #[serde(default)]
+    pub(super) today: Option<NaiveDate>,
     pub(super) district: Vec<DistrictIn>,
     pub(super) category: Vec<CategoryIn>,
     pub(super) organisation: Vec<OrganisationIn>,
@@ -20,6 +26,46 @@ pub(super) struct Municipality {
     /// may name its first staff here instead of `treffpunkt create-admin`.
     #[serde(default)]
     pub(super) account: Vec<AccountIn>,
+}
+
+impl Municipality {
+    /// Moves every date by the whole weeks from the file's `today` to
+    /// `day`, so the demo looks on any day as it did on the day it was
+    /// written: the same weekdays, courses opening, nearly full, just over
+    /// and later in the same places relative to now. Whole weeks keep each
+    /// skipped date on its slot's weekday.
+    pub(super) fn move_to(&mut self, day: NaiveDate) {
+        let Some(written) = self.today else {
+            return;
+        };
+        let weeks = (day - written).num_days().div_euclid(7);
+        let by = chrono::Days::new(weeks.unsigned_abs() * 7);
+        let shift = |d: NaiveDate| {
+            if weeks >= 0 { d + by } else { d - by }
+        };
+        let shift_time = |t: NaiveDateTime| NaiveDateTime::new(shift(t.date()), t.time());
+        for venue in &mut self.venue {
+            venue.checked_on = shift(venue.checked_on);
+        }
+        for offering in &mut self.offering {
+            for slot in &mut offering.weekly {
+                slot.valid_from = shift(slot.valid_from);
+                slot.valid_to = slot.valid_to.map(shift);
+                for skipped in &mut slot.skip {
+                    *skipped = shift(*skipped);
+                }
+            }
+            for session in &mut offering.session {
+                session.starts = shift_time(session.starts);
+                session.ends = shift_time(session.ends);
+            }
+            if let Some(course) = &mut offering.course {
+                course.sign_up_opens = course.sign_up_opens.map(shift);
+                course.sign_up_closes = course.sign_up_closes.map(shift);
+            }
+        }
+        self.today = Some(shift(written));
+    }
 }
 
 #[derive(Debug, Deserialize)]
