@@ -22,6 +22,7 @@ use crate::AppState;
 pub fn provide_state(state: &AppState) {
     provide_context(state.db.clone());
     provide_context(state.directory.clone());
+    provide_context(state.settings.clone());
     provide_context(state.assets.urls().clone());
     provide_context(PublicSettings {
         anonymise_after_days: state.settings.jobs.anonymise_after_days,

@@ -777,3 +777,167 @@ async fn a_sign_up_sent_back_with_a_mistake_keeps_the_note_as_text() {
         );
     }
 }
+
+/// The JSON-LD of a page, parsed.
+fn json_ld(body: &str) -> serde_json::Value {
+    let open = r#"<script type="application/ld+json">"#;
+    let start = body.find(open).expect("a JSON-LD script") + open.len();
+    let end = start + body[start..].find("</script>").expect("the script ends");
+    serde_json::from_str(&body[start..end]).expect("JSON-LD parses")
+}
+
+/// The schema.org properties each type used here may have (its own and
+/// those it inherits, as schema.org lists them): a property misspelt or
+/// put on the wrong type fails.
+fn schema_org_properties(kind: &str) -> &'static [&'static str] {
+    // A CourseInstance is an Event with a mode of its own.
+    if kind == "CourseInstance" {
+        return &["courseMode"];
+    }
+    match kind {
+        "Event" => &[
+            "name",
+            "description",
+            "url",
+            "inLanguage",
+            "organizer",
+            "offers",
+            "isAccessibleForFree",
+            "eventAttendanceMode",
+            "eventStatus",
+            "eventSchedule",
+            "startDate",
+            "endDate",
+            "location",
+            "subEvent",
+        ],
+        "Course" => &[
+            "name",
+            "description",
+            "url",
+            "inLanguage",
+            "provider",
+            "offers",
+            "hasCourseInstance",
+        ],
+        "Schedule" => &[
+            "repeatFrequency",
+            "byDay",
+            "startTime",
+            "endTime",
+            "scheduleTimezone",
+            "startDate",
+            "endDate",
+            "exceptDate",
+        ],
+        "Place" => &["name", "address", "amenityFeature", "geo"],
+        "PostalAddress" => &[
+            "streetAddress",
+            "postalCode",
+            "addressLocality",
+            "addressCountry",
+        ],
+        "LocationFeatureSpecification" => &["name", "value"],
+        "GeoCoordinates" => &["latitude", "longitude"],
+        "Organization" => &["name", "url"],
+        "Offer" => &["price", "priceCurrency", "url", "availability"],
+        _ => &[],
+    }
+}
+
+/// Every object in `value` has a known `@type` and only that type's
+/// properties.
+fn check_vocabulary(value: &serde_json::Value, path: &str) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let kind = map["@type"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path}: no @type"));
+            let mut allowed = schema_org_properties(kind).to_vec();
+            if kind == "CourseInstance" {
+                allowed.extend(schema_org_properties("Event"));
+            }
+            assert!(!allowed.is_empty(), "{path}: unknown type {kind}");
+            for (key, inner) in map {
+                if key.starts_with('@') {
+                    continue;
+                }
+                assert!(
+                    allowed.contains(&key.as_str()),
+                    "{path}: {kind} has no {key}"
+                );
+                check_vocabulary(inner, &format!("{path}.{key}"));
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_vocabulary(item, &format!("{path}[{i}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn offering_pages_describe_themselves_in_schema_org_terms() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let group = json_ld(&get(app, "/tilbud/sterk-og-stodig", &[]).await.body);
+        check_vocabulary(&group, "group");
+        assert_eq!(group["@context"], "https://schema.org", "{b}");
+        assert_eq!(group["@type"], "Event", "{b}");
+        assert_eq!(group["name"], "Sterk og stødig", "{b}");
+        assert!(
+            group["url"]
+                .as_str()
+                .unwrap()
+                .ends_with("/tilbud/sterk-og-stodig"),
+            "{b}"
+        );
+        assert!(
+            group["startDate"].as_str().unwrap().ends_with("+01:00")
+                || group["startDate"].as_str().unwrap().ends_with("+02:00"),
+            "{b}: {}",
+            group["startDate"]
+        );
+        let schedule = &group["eventSchedule"][0];
+        assert_eq!(schedule["byDay"], "https://schema.org/Tuesday", "{b}");
+        assert_eq!(schedule["repeatFrequency"], "P1W", "{b}");
+        assert_eq!(schedule["startTime"], "10:00:00", "{b}");
+        assert_eq!(schedule["endTime"], "11:00:00", "{b}");
+        assert_eq!(schedule["scheduleTimezone"], "Europe/Oslo", "{b}");
+        assert_eq!(schedule["endDate"], "2027-06-30", "{b}");
+        assert!(
+            schedule["exceptDate"]
+                .as_array()
+                .unwrap()
+                .contains(&"2026-12-22".into()),
+            "{b}"
+        );
+        assert_eq!(group["offers"]["price"], 0, "{b}");
+        assert_eq!(group["offers"]["priceCurrency"], "NOK", "{b}");
+        assert_eq!(group["isAccessibleForFree"], true, "{b}");
+        let place = &group["location"];
+        assert_eq!(place["@type"], "Place", "{b}");
+        assert!(
+            !place["address"]["streetAddress"]
+                .as_str()
+                .unwrap()
+                .is_empty(),
+            "{b}"
+        );
+        assert_eq!(place["address"]["addressCountry"], "NO", "{b}");
+
+        let course = json_ld(&get(app, "/tilbud/leve-med-kols", &[]).await.body);
+        check_vocabulary(&course, "course");
+        assert_eq!(course["@type"], "Course", "{b}");
+        assert_eq!(course["provider"]["@type"], "Organization", "{b}");
+        assert!(!course["description"].as_str().unwrap().is_empty(), "{b}");
+        let instance = &course["hasCourseInstance"][0];
+        assert_eq!(instance["courseMode"], "onsite", "{b}");
+        assert_eq!(instance["startDate"], "2027-01-12T18:00:00+01:00", "{b}");
+        assert_eq!(instance["endDate"], "2027-01-19T20:30:00+01:00", "{b}");
+        assert_eq!(instance["subEvent"].as_array().unwrap().len(), 2, "{b}");
+        assert_eq!(instance["location"]["@type"], "Place", "{b}");
+    }
+}

@@ -41,6 +41,8 @@ pub struct OfferingData {
     pub today: NaiveDate,
     /// Oslo time, for whether sign-up is open.
     pub now: chrono::NaiveDateTime,
+    /// schema.org JSON-LD of the offering, safe inside a script element.
+    pub json_ld: String,
 }
 
 #[server]
@@ -89,11 +91,14 @@ pub async fn listing_page(
 
 #[server]
 pub async fn offering_page(slug: String, lang: Lang) -> Result<OfferingData, AppError> {
-    use crate::backend::{clock, directory};
+    use crate::backend::directory::json_ld;
+    use crate::backend::{clock, directory, settings};
     let directory = directory()?;
     let now = clock::oslo_now();
+    let detail = directory.offering(&slug, lang, now).await?;
     Ok(OfferingData {
-        detail: directory.offering(&slug, lang, now).await?,
+        json_ld: json_ld::offering(&detail, &settings()?.site.public_url, now),
+        detail,
         today: now.date(),
         now,
     })

@@ -145,6 +145,8 @@ pub async fn staff_preview(id: i32, lang: Lang) -> Result<Preview, AppError> {
             detail: detail_by_id(db.read(), id, lang, now.local).await?,
             today: now.local.date(),
             now: now.local,
+            // A preview is for its organisers, not for search engines.
+            json_ld: String::new(),
         },
         status: row.status,
     })

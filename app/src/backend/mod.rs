@@ -32,6 +32,12 @@ pub fn db() -> Result<Db, AppError> {
     use_context::<Db>().ok_or_else(|| AppError::internal(MissingContext("database")))
 }
 
+/// The server's settings, provided to every request's reactive context.
+pub fn settings() -> Result<std::sync::Arc<settings::Settings>, AppError> {
+    use_context::<std::sync::Arc<settings::Settings>>()
+        .ok_or_else(|| AppError::internal(MissingContext("settings")))
+}
+
 /// The directory, provided to every request's reactive context.
 pub fn directory() -> Result<directory::Directory, AppError> {
     use_context::<directory::Directory>()

@@ -23,7 +23,10 @@ pub fn OfferingPage() -> impl IntoView {
         move || offering_page(slug.clone(), lang),
         move |page: PageData| {
             let tr = tr.clone();
-            render(&tr, page.detail, page.today, page.now)
+            view! {
+                <script type="application/ld+json" inner_html=page.json_ld></script>
+                {render(&tr, page.detail, page.today, page.now)}
+            }
         },
     )
 }
