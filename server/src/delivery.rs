@@ -648,9 +648,10 @@ fn strip_empty_hydration_data(html: &str) -> String {
         let content = &script[open_end + 1..close];
         let end = close + "</script>".len();
         let open_tag = &script[..open_end];
-        if open_tag.contains(" src=") {
-            // A file the policy allows as the site's own: the nonce Leptos
-            // adds would only make every copy of the page differ, and its
+        if open_tag.contains(" src=") || open_tag.contains(r#" type="application/ld+json""#) {
+            // A file the policy allows as the site's own, or data no
+            // browser runs (an offering's JSON-LD): the nonce Leptos adds
+            // would only make every copy of the page differ, and its
             // validator with it.
             let nonce_end = "<script nonce=\"".len()
                 + open_tag["<script nonce=\"".len()..]
@@ -705,6 +706,11 @@ mod tests {
         assert_eq!(
             strip_empty_hydration_data(file),
             r#"<head><script src="/pkg/print.1.js" type="module"></script></head>"#
+        );
+        let data = r#"<script nonce="q" type="application/ld+json">{"@type":"Event"}</script>"#;
+        assert_eq!(
+            strip_empty_hydration_data(data),
+            r#"<script type="application/ld+json">{"@type":"Event"}</script>"#
         );
     }
 

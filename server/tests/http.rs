@@ -781,7 +781,8 @@ async fn a_sign_up_sent_back_with_a_mistake_keeps_the_note_as_text() {
 /// The JSON-LD of a page, parsed.
 fn json_ld(body: &str) -> serde_json::Value {
     let open = r#"<script type="application/ld+json">"#;
-    let start = body.find(open).expect("a JSON-LD script") + open.len();
+    let head = &body[..body.find("</head>").expect("a head")];
+    let start = head.find(open).expect("a JSON-LD script in the head") + open.len();
     let end = start + body[start..].find("</script>").expect("the script ends");
     serde_json::from_str(&body[start..end]).expect("JSON-LD parses")
 }

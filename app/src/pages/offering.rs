@@ -1,6 +1,6 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Meta, Script, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::directory::{OfferingData as PageData, offering_page};
@@ -23,8 +23,10 @@ pub fn OfferingPage() -> impl IntoView {
         move || offering_page(slug.clone(), lang),
         move |page: PageData| {
             let tr = tr.clone();
+            // In the head, with the page's other scripts: `<main>` holds
+            // no script at all (the script-injection journeys check so).
             view! {
-                <script type="application/ld+json" inner_html=page.json_ld></script>
+                <Script type_="application/ld+json">{page.json_ld}</Script>
                 {render(&tr, page.detail, page.today, page.now)}
             }
         },
