@@ -87,23 +87,76 @@ impl Default for AssetUrls {
 pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let tr = request_tr();
     let assets = use_context::<AssetUrls>().unwrap_or_default();
-    view! {
-        <!DOCTYPE html>
-        <html lang=tr.lang().code()>
-            <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light"/>
-                // The server leaves this out of a page without islands. No
-                // modulepreload: the bundle waits until the page has shown.
-                <script type="module" src=assets.islands></script>
-                <MetaTags/>
-            </head>
-            <body>
-                <App/>
-            </body>
-        </html>
+    let head = view! {
+        <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <meta name="color-scheme" content="light"/>
+            // The server leaves this out of a page without islands. No
+            // modulepreload: the bundle waits until the page has shown.
+            <script type="module" src=assets.islands></script>
+            {alternates(tr.lang())}
+            <MetaTags/>
+        </head>
+    };
+    let body = view! {
+        <body>
+            <App/>
+        </body>
+    };
+    let lang = tr.lang().code();
+    // Larger text and stronger contrast as a class the stylesheet reads,
+    // there from the first paint of every page. (An absent class, given
+    // as `None`, would still be written as `class=""`.)
+    if i18n::request_large_text() {
+        view! {
+            <!DOCTYPE html>
+            <html lang=lang class="large-text">{head}{body}</html>
+        }
+        .into_any()
+    } else {
+        view! {
+            <!DOCTYPE html>
+            <html lang=lang>{head}{body}</html>
+        }
+        .into_any()
     }
+}
+
+/// For search engines: the page's own address (`canonical`, in its
+/// language) and the same page in every language (`hreflang`), the one
+/// without `?lang=` being the page as the reader's browser asks for it.
+/// Public pages only; rendered on the server, which knows the request.
+#[cfg(feature = "ssr")]
+fn alternates(lang: domain::lang::Lang) -> Option<impl IntoView> {
+    use strum::IntoEnumIterator;
+    let parts = use_context::<http::request::Parts>()?;
+    let settings = use_context::<std::sync::Arc<backend::settings::Settings>>()?;
+    let path = parts.uri.path();
+    if !paths::is_listed(path) {
+        return None;
+    }
+    let page = paths::without_lang(path, parts.uri.query().unwrap_or_default());
+    let url = |path: &str| paths::absolute(&settings.site.public_url, path);
+    let canonical = url(&paths::in_lang(&page, lang));
+    let default = url(&page);
+    let each: Vec<(&str, String)> = domain::lang::Lang::iter()
+        .map(|l| (l.code(), url(&paths::in_lang(&page, l))))
+        .collect();
+    Some(view! {
+        <link rel="canonical" href=canonical/>
+        {each
+            .into_iter()
+            .map(|(code, href)| view! { <link rel="alternate" hreflang=code href=href/> })
+            .collect_view()}
+        <link rel="alternate" hreflang="x-default" href=default/>
+    })
+}
+
+/// In the browser there is no request: nothing.
+#[cfg(not(feature = "ssr"))]
+fn alternates(_lang: domain::lang::Lang) -> Option<()> {
+    None
 }
 
 /// A request the server refused before any page ran (a cross-site post,

@@ -4,6 +4,7 @@
 //! not change under a link someone has printed or bookmarked.
 
 use crate::domain::Code;
+use crate::domain::lang::Lang;
 use crate::domain::offering::OfferingKind;
 use crate::domain::staff::{SignUpAction, StaffFilter};
 
@@ -36,7 +37,9 @@ pub mod segment {
 /// Route patterns for the axum routes outside Leptos (form posts, files).
 pub mod route {
     pub const HEALTH: &str = "/healthz";
+    pub const ROBOTS: &str = "/robots.txt";
     pub const LANGUAGE: &str = "/sprak";
+    pub const TEXT_SIZE: &str = "/tekststorrelse";
     pub const CALENDAR: &str = "/tilbud/{slug}/kalender.ics";
     pub const SIGN_UP: &str = "/tilbud/{slug}/pamelding";
     pub const CONFIRM: &str = "/pamelding/bekreft";
@@ -337,6 +340,11 @@ pub fn language() -> String {
     route::LANGUAGE.to_string()
 }
 
+/// Where the header's "larger text" form posts.
+pub fn text_size() -> String {
+    route::TEXT_SIZE.to_string()
+}
+
 /// `/pkg/<file>`: a file of the built bundle.
 pub fn asset(file: &str) -> String {
     format!("/{PKG}/{file}")
@@ -376,6 +384,38 @@ pub fn absolute(public_url: &str, path: &str) -> String {
     format!("{}{path}", public_url.trim_end_matches('/'))
 }
 
+/// The current address without any `lang=` parameter: for the language
+/// switcher to return to (or the URL would override the choice), and the
+/// page's address in no particular language.
+pub fn without_lang(pathname: &str, search: &str) -> String {
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
+        .collect();
+    if kept.is_empty() {
+        pathname.to_string()
+    } else {
+        format!("{pathname}?{}", kept.join("&"))
+    }
+}
+
+/// `page` (from [`without_lang`]) in `lang`, whatever the reader's cookie
+/// or browser asks for.
+pub fn in_lang(page: &str, lang: Lang) -> String {
+    let join = if page.contains('?') { '&' } else { '?' };
+    format!("{page}{join}lang={}", lang.code())
+}
+
+/// Whether search engines may list the page at `path`: the public pages,
+/// not the staff area, sign-up forms or the links from emails.
+pub fn is_listed(path: &str) -> bool {
+    path != route::HEALTH
+        && !path
+            .split('/')
+            .any(|s| s == segment::STAFF || s == segment::SIGN_UP)
+}
+
 /// Whether `back` is a path on this site and nothing else: it must start
 /// with one `/`, and hold no backslash, whitespace or control character
 /// (browsers drop tabs and newlines, so `/\t/evil.example` would become
@@ -392,6 +432,33 @@ pub fn is_local(back: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_is_dropped_from_an_address_and_put_back() {
+        assert_eq!(without_lang("/bydel/ostbyen", ""), "/bydel/ostbyen");
+        assert_eq!(without_lang("/tilbud", "?lang=en&q=kor"), "/tilbud?q=kor");
+        assert_eq!(
+            without_lang("/tilbud", "?q=kor&lang=nn&free=1"),
+            "/tilbud?q=kor&free=1"
+        );
+        assert_eq!(in_lang("/", Lang::Nn), "/?lang=nn");
+        assert_eq!(in_lang("/tilbud?q=kor", Lang::En), "/tilbud?q=kor&lang=en");
+    }
+
+    #[test]
+    fn staff_and_sign_up_pages_are_not_listed() {
+        assert!(is_listed("/") && is_listed("/bydel/ostbyen") && is_listed("/tilbud/kor"));
+        for path in [
+            "/ansatt",
+            "/ansatt/kurs/3",
+            "/tilbud/kor/pamelding",
+            "/tilbud/kor/pamelding/sendt",
+            "/pamelding/bekreft",
+            "/healthz",
+        ] {
+            assert!(!is_listed(path), "{path}");
+        }
+    }
 
     /// A route pattern with its parameters filled in.
     fn fill(pattern: &str, slug: &str) -> String {

@@ -290,6 +290,56 @@ test.describe('accessibility', () => {
 });
 
 // ---------------------------------------------------------------------------
+// Larger text and stronger contrast: a header button, no script needed.
+// ---------------------------------------------------------------------------
+
+test.describe('larger text and stronger contrast', () => {
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('chosen in the header, it holds on every page until turned off', async ({ page }) => {
+      await page.goto('/bydel/ostbyen?free=1');
+      const html = page.locator('html');
+      const button = page.getByRole('button', { name: 'Større tekst' });
+      await expect(button).toHaveAttribute('aria-pressed', 'false');
+      await expect(page.locator('body')).toHaveCSS('font-size', '18px');
+      await button.click();
+      await expect(page).toHaveURL(/\/bydel\/ostbyen\?free=1$/);
+      await expect(html).toHaveClass('large-text');
+      await expect(page.locator('body')).toHaveCSS('font-size', '22px');
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
+
+      await page.goto('/tilbud?q=kor');
+      await expect(html).toHaveClass('large-text');
+      await page.getByRole('button', { name: 'Større tekst' }).click();
+      await expect(page).toHaveURL(/\/tilbud\?q=kor$/);
+      await expect(html).not.toHaveClass('large-text');
+      await expect(page.locator('body')).toHaveCSS('font-size', '18px');
+    });
+  });
+
+  for (const target of AXE_PAGES.filter((t) => !t.notFound)) {
+    test(`${target.name}: 22 px text and no AAA axe violations`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: 'text', value: 'large', url: baseURL! }]);
+      const path = target.firstOf ? `/tilbud/${await firstOfferingSlug(page, target.firstOf)}` : target.path!;
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveClass('large-text');
+      await expect(page.locator('body')).toHaveCSS('font-size', '22px');
+      if (target.openFilters) await new DistrictPage(page).openFilters();
+      await expectNoAxeViolations(page, { aaa: true });
+    });
+  }
+
+  test('a system asking for more contrast gets it without the cookie', async ({ page }) => {
+    await page.emulateMedia({ contrast: 'more' });
+    await page.goto('/bydel/ostbyen');
+    await expect(page.locator('html')).not.toHaveClass('large-text');
+    await expect(page.locator('body')).toHaveCSS('font-size', '18px');
+    await expectNoAxeViolations(page, { aaa: true });
+  });
+});
+
+// ---------------------------------------------------------------------------
 // Reflow: nothing scrolls sideways at 320 CSS pixels (WCAG 1.4.10).
 // ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ language-nn = Nynorsk
 language-en = English
 language-in-nb = Bokmål
 language-in-nn = Nynorsk
+text-size-large = Larger text
 language-in-en = English
 footer-about = Treffpunkt shows activities, meeting places, volunteer centres and courses in the municipality.
 footer-no-referral = Everything you find here is open to everyone, with no referral or approval needed.

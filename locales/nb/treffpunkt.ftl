@@ -10,6 +10,7 @@ language-nn = Nynorsk
 language-en = English
 language-in-nb = bokmål
 language-in-nn = nynorsk
+text-size-large = Større tekst
 language-in-en = engelsk
 footer-about = Treffpunkt viser aktiviteter, møteplasser, frivilligsentraler og kurs i kommunen.
 footer-no-referral = Alt du finner her er åpent for alle, uten henvisning eller vedtak.

@@ -10,6 +10,7 @@ language-nn = Nynorsk
 language-en = English
 language-in-nb = bokmål
 language-in-nn = nynorsk
+text-size-large = Større tekst
 language-in-en = engelsk
 footer-about = Treffpunkt viser aktivitetar, møtestader, frivilligsentralar og kurs i kommunen.
 footer-no-referral = Alt du finn her, er ope for alle, utan tilvising eller vedtak.

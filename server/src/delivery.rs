@@ -38,7 +38,7 @@ use app::AssetUrls;
 use app::backend::directory::read_model::{Version, Versions};
 use app::domain::Code;
 use app::domain::error::AppError;
-use app::i18n::request_lang;
+use app::i18n::{request_lang, wants_large_text};
 use app::paths::segment;
 
 use crate::AppState;
@@ -412,7 +412,12 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
         // and there is nothing to keep.
         if let Ok(versions) = state.directory.versions().await {
             let lang = request_lang(request.uri(), request.headers());
-            let key = format!("{}|{}", lang.code(), request.uri());
+            let size = if wants_large_text(request.headers()) {
+                "large"
+            } else {
+                "normal"
+            };
+            let key = format!("{}|{size}|{}", lang.code(), request.uri());
             let stamp = Stamp {
                 versions,
                 date: app::backend::clock::oslo_now().date(),

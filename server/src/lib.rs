@@ -36,7 +36,7 @@ use app::backend::settings::Settings;
 use app::backend::{clock, ics};
 use app::domain::Code;
 use app::domain::lang::Lang;
-use app::i18n::{LANG_COOKIE, request_lang};
+use app::i18n::{LANG_COOKIE, LARGE_TEXT, TEXT_SIZE_COOKIE, request_lang};
 use app::paths::{self, route};
 use app::{App, shell};
 
@@ -98,7 +98,9 @@ pub fn router(shared: Shared) -> Router {
     let timeout = state.settings.http.request_timeout;
     Router::<AppState>::new()
         .route(route::HEALTH, get(health))
+        .route(route::ROBOTS, get(robots))
         .route(route::LANGUAGE, post(set_language))
+        .route(route::TEXT_SIZE, post(set_text_size))
         .route(route::CALENDAR, get(calendar))
         .route(route::SIGN_UP, post(forms::sign_up::post_sign_up))
         .route(route::CONFIRM, post(forms::sign_up::post_confirm))
@@ -247,6 +249,18 @@ struct LanguageChoice {
     back: String,
 }
 
+/// What crawlers may read: the public pages, not the staff area, the
+/// sign-up forms and links, or searches (each costs a core; the listings
+/// and offering pages hold the same).
+async fn robots() -> Response {
+    let body = format!(
+        "User-agent: *\nDisallow: /{staff}/\nDisallow: /{sign_up}/\nDisallow: /*/{sign_up}\nDisallow: /*q=\n",
+        staff = paths::segment::STAFF,
+        sign_up = paths::segment::SIGN_UP,
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}
+
 /// Remembers the chosen language for a year and returns to the page, if
 /// the page is on this site.
 async fn set_language(
@@ -254,17 +268,41 @@ async fn set_language(
     Form(choice): Form<LanguageChoice>,
 ) -> Response {
     let lang = Lang::parse(&choice.lang).unwrap_or_default();
+    remember(&state, LANG_COOKIE, Some(lang.code()), &choice.back)
+}
+
+#[derive(Deserialize)]
+struct TextSizeChoice {
+    size: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// Turns larger text and stronger contrast on (for a year) or off, and
+/// returns to the page.
+async fn set_text_size(
+    State(state): State<AppState>,
+    Form(choice): Form<TextSizeChoice>,
+) -> Response {
+    let large = (choice.size == LARGE_TEXT).then_some(LARGE_TEXT);
+    remember(&state, TEXT_SIZE_COOKIE, large, &choice.back)
+}
+
+/// Sets the cookie `name` to `value` for a year (or removes it) and sends
+/// the reader back to `back`, if that is a page of this site.
+fn remember(state: &AppState, name: &str, value: Option<&str>, back: &str) -> Response {
     let secure = if state.settings.site.is_https() {
         "; Secure"
     } else {
         ""
     };
+    let age = if value.is_some() { 31_536_000 } else { 0 };
     let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-        lang.code()
+        "{name}={}; Path=/; Max-Age={age}; SameSite=Lax; HttpOnly{secure}",
+        value.unwrap_or_default()
     );
-    let back = if paths::is_local(&choice.back) {
-        choice.back
+    let back = if paths::is_local(back) {
+        back.to_string()
     } else {
         paths::home()
     };

@@ -280,6 +280,124 @@ async fn the_language_form_remembers_the_choice_and_returns_only_within_the_site
 }
 
 #[tokio::test]
+async fn larger_text_is_chosen_without_script_and_holds_on_every_page() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let plain = get(app, "/bydel/ostbyen?free=1", &[]).await;
+        let html_tag = &plain.body[plain.body.find("<html").unwrap()..][..60];
+        assert!(
+            plain.body.contains(r#"<html lang="nb">"#),
+            "{b}: {html_tag}"
+        );
+        assert!(
+            plain.body.contains(r#"name="size" value="large""#),
+            "{b}: the header offers it"
+        );
+
+        let on = post(
+            app,
+            "/tekststorrelse",
+            "back=%2Fbydel%2Fostbyen%3Ffree%3D1&size=large",
+            "10.0.0.1",
+        )
+        .await;
+        assert_eq!(on.status, StatusCode::SEE_OTHER, "{b}");
+        assert_eq!(on.header(header::LOCATION), "/bydel/ostbyen?free=1", "{b}");
+        let cookie = on.header(header::SET_COOKIE);
+        assert!(cookie.starts_with("text=large;"), "{b}: {cookie}");
+        assert!(
+            cookie.contains("Max-Age=31536000") && cookie.contains("HttpOnly"),
+            "{b}"
+        );
+
+        for path in [
+            "/",
+            "/bydel/ostbyen?free=1",
+            "/tilbud/sterk-og-stodig",
+            "/tilbud?q=kor",
+        ] {
+            let large = get(app, path, &[("cookie", "lang=nn; text=large")]).await;
+            assert!(
+                large
+                    .body
+                    .contains(r#"<html lang="nn" class="large-text">"#),
+                "{b}: {path}"
+            );
+            assert!(
+                large.body.contains(r#"name="size" value="normal""#),
+                "{b}: {path} offers to turn it off"
+            );
+        }
+        // The page cache keeps the two apart.
+        let again = get(app, "/bydel/ostbyen?free=1", &[]).await;
+        assert!(!again.body.contains("large-text"), "{b}");
+
+        let off = post(app, "/tekststorrelse", "back=%2F&size=normal", "10.0.0.1").await;
+        let cookie = off.header(header::SET_COOKIE);
+        assert!(
+            cookie.starts_with("text=;") && cookie.contains("Max-Age=0"),
+            "{b}: {cookie}"
+        );
+        let elsewhere = post(
+            app,
+            "/tekststorrelse",
+            "back=https%3A%2F%2Fevil.example%2F&size=large",
+            "10.0.0.1",
+        )
+        .await;
+        assert_eq!(elsewhere.header(header::LOCATION), "/", "{b}");
+    }
+}
+
+#[tokio::test]
+async fn search_engines_see_each_page_once_per_language_and_no_staff_pages() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let page = get(app, "/bydel/ostbyen?free=1&lang=nn", &[]).await;
+        let at = |path: &str| format!("https://treffpunkt.example{path}");
+        for link in [
+            format!(
+                r#"<link rel="canonical" href="{}">"#,
+                at("/bydel/ostbyen?free=1&amp;lang=nn")
+            ),
+            format!(
+                r#"<link rel="alternate" hreflang="nb" href="{}">"#,
+                at("/bydel/ostbyen?free=1&amp;lang=nb")
+            ),
+            format!(
+                r#"<link rel="alternate" hreflang="en" href="{}">"#,
+                at("/bydel/ostbyen?free=1&amp;lang=en")
+            ),
+            format!(
+                r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
+                at("/bydel/ostbyen?free=1")
+            ),
+        ] {
+            assert!(page.body.contains(&link), "{b}: {link}");
+        }
+        let staff = get(app, "/ansatt/logg-inn", &[]).await;
+        assert!(!staff.body.contains(r#"rel="canonical""#), "{b}");
+
+        let robots = get(app, "/robots.txt", &[]).await;
+        assert_eq!(robots.status, StatusCode::OK, "{b}");
+        assert!(
+            robots
+                .header(header::CONTENT_TYPE)
+                .starts_with("text/plain"),
+            "{b}"
+        );
+        for line in [
+            "User-agent: *",
+            "Disallow: /ansatt/",
+            "Disallow: /*/pamelding",
+            "Disallow: /*q=",
+        ] {
+            assert!(robots.body.lines().any(|l| l == line), "{b}: {line}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_health_check_pings_the_database() {
     for site in sites().await {
         assert_eq!(

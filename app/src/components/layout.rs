@@ -18,7 +18,10 @@ pub fn Header() -> impl IntoView {
                 <a class="site-name" href=paths::home()>
                     {tr.t("site-name")}
                 </a>
-                <LanguageSwitcher/>
+                <div class="header-choices">
+                    <LanguageSwitcher/>
+                    <TextSize/>
+                </div>
             </div>
             <form class="site-search" role="search" method="get" action=paths::offerings()>
                 <label for="site-search-q">{tr.t("search-label")}</label>
@@ -31,28 +34,13 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The current address without any `lang=` parameter, so that the choice
-/// made in the switcher is not overridden by the URL it returns to.
-fn return_path(pathname: &str, search: &str) -> String {
-    let kept: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
-        .collect();
-    if kept.is_empty() {
-        pathname.to_string()
-    } else {
-        format!("{pathname}?{}", kept.join("&"))
-    }
-}
-
 /// A plain form, so that choosing a language works without JavaScript. The
 /// server remembers the choice in a cookie and sends the reader back.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let tr = use_tr();
     let location = use_location();
-    let back = return_path(
+    let back = paths::without_lang(
         &location.pathname.get_untracked(),
         &location.search.get_untracked(),
     );
@@ -82,6 +70,40 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
+/// Larger text and stronger contrast, on and off: a plain form like the
+/// language switcher. The server remembers the choice in a cookie, renders
+/// it on every page and sends the reader back to where they were.
+#[component]
+fn TextSize() -> impl IntoView {
+    let tr = use_tr();
+    let location = use_location();
+    let search = location.search.get_untracked();
+    let back = if search.is_empty() {
+        location.pathname.get_untracked()
+    } else {
+        format!(
+            "{}?{}",
+            location.pathname.get_untracked(),
+            search.trim_start_matches('?')
+        )
+    };
+    let large = crate::i18n::request_large_text();
+    view! {
+        <form class="text-size" method="post" action=paths::text_size()>
+            <input type="hidden" name="back" value=back/>
+            <button
+                type="submit"
+                name="size"
+                value=if large { "normal" } else { "large" }
+                class="lang-button"
+                aria-pressed=if large { "true" } else { "false" }
+            >
+                {tr.t("text-size-large")}
+            </button>
+        </form>
+    }
+}
+
 #[component]
 pub fn Footer() -> impl IntoView {
     let tr = use_tr();
@@ -90,20 +112,5 @@ pub fn Footer() -> impl IntoView {
             <p>{tr.t("footer-about")}</p>
             <p>{tr.t("footer-no-referral")}</p>
         </footer>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::return_path;
-
-    #[test]
-    fn return_path_drops_only_the_language() {
-        assert_eq!(return_path("/bydel/ostbyen", ""), "/bydel/ostbyen");
-        assert_eq!(return_path("/tilbud", "?lang=en&q=kor"), "/tilbud?q=kor");
-        assert_eq!(
-            return_path("/tilbud", "?q=kor&lang=nn&free=1"),
-            "/tilbud?q=kor&free=1"
-        );
     }
 }

@@ -7,7 +7,7 @@ pub mod loader;
 #[cfg(feature = "ssr")]
 mod request;
 #[cfg(feature = "ssr")]
-pub use request::{LANG_COOKIE, request_lang};
+pub use request::{LANG_COOKIE, LARGE_TEXT, TEXT_SIZE_COOKIE, request_lang, wants_large_text};
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use leptos::prelude::*;
@@ -177,6 +177,17 @@ pub fn request_tr() -> Tr {
     let tr = Tr { lang };
     provide_context(tr.clone());
     tr
+}
+
+/// Whether the current request asks for larger text and stronger
+/// contrast (the `text` cookie the header's form sets). Only the server
+/// renders the pages that show it.
+pub fn request_large_text() -> bool {
+    #[cfg(feature = "ssr")]
+    return use_context::<http::request::Parts>()
+        .is_some_and(|parts| wants_large_text(&parts.headers));
+    #[cfg(not(feature = "ssr"))]
+    false
 }
 
 /// The translator provided for the current request.
