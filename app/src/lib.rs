@@ -58,6 +58,8 @@ pub const ISLANDS_SCRIPT: &str = "islands.js";
 
 /// The print button's few lines of script, in the same folder.
 pub const PRINT_SCRIPT: &str = "print.js";
+/// The read-aloud control's script (`public/pkg/read-aloud.js`).
+pub const READ_ALOUD_SCRIPT: &str = "read-aloud.js";
 
 /// Where pages link the site's own files. The server names them by their
 /// content's digest and provides this as context; without it (a page
@@ -69,6 +71,8 @@ pub struct AssetUrls {
     pub islands: String,
     /// The print button's script.
     pub print: String,
+    /// The read-aloud control's script.
+    pub read_aloud: String,
 }
 
 impl Default for AssetUrls {
@@ -78,6 +82,7 @@ impl Default for AssetUrls {
             script: paths::asset(&format!("{OUTPUT_NAME}.js")),
             islands: paths::asset(ISLANDS_SCRIPT),
             print: paths::asset(PRINT_SCRIPT),
+            read_aloud: paths::asset(READ_ALOUD_SCRIPT),
         }
     }
 }

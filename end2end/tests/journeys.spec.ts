@@ -149,6 +149,22 @@ test.describe('with JavaScript', () => {
     await switchLanguages(page);
   });
 
+  test('read aloud: the control appears, reads, and says when there is no Norwegian voice', async ({ page }) => {
+    const slug = await firstOfferingSlug(page, '/bydel/ostbyen?kind=activity_group');
+    await page.goto(`/tilbud/${slug}`);
+    const box = page.locator('main .read-aloud');
+    const read = box.getByRole('button', { name: 'Les opp' });
+    await expect(read).toBeVisible({ timeout: 15_000 });
+    await expect(box.getByRole('button', { name: 'Stopp' })).toBeHidden();
+    const hasVoice = await page.evaluate(() =>
+      speechSynthesis.getVoices().some((v) => /^(nb|no|nn)\b/i.test(v.lang)),
+    );
+    await read.click();
+    await expect(box.locator('.read-aloud-status')).toHaveText(
+      hasVoice ? /Leser opp|^$/ : /ingen norsk stemme/,
+    );
+  });
+
   test('the print button appears once its script has run', async ({ page }) => {
     const offering = new OfferingPage(page);
     const slug = await firstOfferingSlug(page, '/bydel/ostbyen?kind=activity_group');
@@ -175,9 +191,10 @@ test.describe('with JavaScript', () => {
       expect(await scripts(path), path).toEqual([]);
     }
     const slug = await firstOfferingSlug(page, '/bydel/ostbyen?kind=activity_group');
-    const offering = await scripts(`/tilbud/${slug}`);
-    expect(offering.length, offering.join()).toBe(1);
+    const offering = (await scripts(`/tilbud/${slug}`)).sort();
+    expect(offering.length, offering.join()).toBe(2);
     expect(offering[0]).toMatch(/^\/pkg\/print\.[0-9a-f]{12}\.js$/);
+    expect(offering[1]).toMatch(/^\/pkg\/read-aloud\.[0-9a-f]{12}\.js$/);
     await page.goto('/tilbud?kind=course');
     const href = await page.locator('main article.card h3.card-title a').first().getAttribute('href');
     const form = await scripts(`${href}/pamelding`);
@@ -224,10 +241,12 @@ test.describe('without JavaScript', () => {
     await browseAndFilter(page);
   });
 
-  test('open an offering and download its calendar file; no print button', async ({ page }) => {
+  test('open an offering and download its calendar file; no print button, no read aloud', async ({ page }) => {
     const offering = await openOfferingAndCalendar(page);
     await expect(offering.printButton).toHaveCount(1);
     await expect(offering.printButton).toBeHidden();
+    await expect(page.locator('main .read-aloud')).toHaveCount(1);
+    await expect(page.locator('main .read-aloud')).toBeHidden();
   });
 
   test('header search ignores case and finds Ø', async ({ page }) => {

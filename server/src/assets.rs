@@ -16,7 +16,7 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use app::{AssetUrls, ISLANDS_SCRIPT, OUTPUT_NAME, PRINT_SCRIPT};
+use app::{AssetUrls, ISLANDS_SCRIPT, OUTPUT_NAME, PRINT_SCRIPT, READ_ALOUD_SCRIPT};
 
 use crate::AppState;
 use crate::compress::{Effort, Encoding, Variants};
@@ -86,6 +86,7 @@ impl Assets {
             format!("{OUTPUT_NAME}.wasm"),
             ISLANDS_SCRIPT.to_string(),
             PRINT_SCRIPT.to_string(),
+            READ_ALOUD_SCRIPT.to_string(),
         ] {
             if !read.contains_key(&needed) {
                 tracing::warn!(file = %needed, dir = %dir.display(), "a site file is missing: scripts/build.sh builds them");
@@ -131,6 +132,7 @@ impl Assets {
                 script: url(format!("{OUTPUT_NAME}.js")),
                 islands: url(ISLANDS_SCRIPT.to_string()),
                 print: url(PRINT_SCRIPT.to_string()),
+                read_aloud: url(READ_ALOUD_SCRIPT.to_string()),
             },
         }
     }

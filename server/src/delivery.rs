@@ -688,6 +688,7 @@ mod tests {
             script: "/pkg/t.2.js".into(),
             islands: "/pkg/islands.3.js".into(),
             print: "/pkg/print.4.js".into(),
+            read_aloud: "/pkg/read-aloud.5.js".into(),
         }
     }
 

@@ -19,3 +19,36 @@ pub fn PrintButton(label: String) -> impl IntoView {
         <Script type_="module" src=script/>
     }
 }
+
+/// "Read aloud": the offering's title, summary, times, place and text,
+/// read by the browser's own speech synthesis, with pause and stop. Plain
+/// script like the print button (a few hundred bytes, not the wasm
+/// bundle). Hidden until the script shows it, so without JavaScript, or
+/// in a browser that cannot speak, there is nothing to press. The words
+/// it shows come from here, translated, as data attributes.
+#[component]
+pub fn ReadAloud() -> impl IntoView {
+    let tr = crate::i18n::use_tr();
+    let script = use_context::<AssetUrls>().unwrap_or_default().read_aloud;
+    // What is read, in this order.
+    let read = "article.offering h1, article.offering .lead, \
+                section[aria-labelledby=\"when-heading\"], \
+                section[aria-labelledby=\"where-heading\"], article.offering .description";
+    view! {
+        <div
+            class="read-aloud"
+            hidden
+            data-read=read
+            data-reading=tr.t("offering-read-reading")
+            data-no-voice=tr.t("offering-read-no-voice")
+        >
+            <button type="button" class="button secondary">{tr.t("offering-read-aloud")}</button>
+            <button type="button" class="button secondary" aria-pressed="false" hidden>
+                {tr.t("offering-read-pause")}
+            </button>
+            <button type="button" class="button secondary" hidden>{tr.t("offering-read-stop")}</button>
+            <p class="read-aloud-status" role="status"></p>
+        </div>
+        <Script type_="module" src=script/>
+    }
+}

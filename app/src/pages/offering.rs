@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::directory::{OfferingData as PageData, offering_page};
 use crate::components::card::{Badges, CardList};
 use crate::components::load::load_page;
-use crate::components::print::PrintButton;
+use crate::components::print::{PrintButton, ReadAloud};
 use crate::domain::Code;
 use crate::domain::offering::{OfferingDetail, SignUpState, VenueDto, WeeklySlotDto};
 use crate::i18n::format::{kind_label, price, when};
@@ -182,6 +182,7 @@ pub(crate) fn render(
                     {tr.t("offering-add-to-calendar")}
                 </a>
                 <PrintButton label=tr.t("offering-print")/>
+                <ReadAloud/>
             </div>
             <div class="description" lang=text_lang inner_html=d.description_html.clone()></div>
             <section aria-labelledby="when-heading">
