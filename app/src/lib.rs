@@ -136,7 +136,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
 fn alternates(lang: domain::lang::Lang) -> Option<impl IntoView> {
     use strum::IntoEnumIterator;
     let parts = use_context::<http::request::Parts>()?;
-    let settings = use_context::<std::sync::Arc<backend::settings::Settings>>()?;
+    let settings = backend::settings().ok()?;
     let path = parts.uri.path();
     if !paths::is_listed(path) {
         return None;

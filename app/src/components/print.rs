@@ -22,8 +22,7 @@ pub fn PrintButton(label: String) -> impl IntoView {
 
 /// "Read aloud": the offering's title, summary, times, place and text,
 /// read by the browser's own speech synthesis, with pause and stop. Plain
-/// script like the print button (a few hundred bytes, not the wasm
-/// bundle). Hidden until the script shows it, so without JavaScript, or
+/// script like the print button (about 1 KB gzip, not the wasm bundle). Hidden until the script shows it, so without JavaScript, or
 /// in a browser that cannot speak, there is nothing to press. The words
 /// it shows come from here, translated, as data attributes.
 #[component]

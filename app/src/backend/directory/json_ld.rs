@@ -14,6 +14,8 @@ use crate::domain::schedule::WeeklySlotDto;
 use crate::paths;
 
 const CONTEXT: &str = "https://schema.org";
+/// Every offering meets in person.
+const IN_PERSON: &str = "https://schema.org/OfflineEventAttendanceMode";
 const WEEKDAYS: [&str; 7] = [
     "https://schema.org/Monday",
     "https://schema.org/Tuesday",
@@ -50,7 +52,7 @@ pub fn offering(d: &OfferingDetail, public_url: &str, now: NaiveDateTime) -> Str
             "@type": "CourseInstance",
             "name": card.text.title,
             "courseMode": "onsite",
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventAttendanceMode": IN_PERSON,
             "offers": price,
             "subEvent": sessions.iter().map(|s| json!({
                 "@type": "Event",
@@ -72,7 +74,7 @@ pub fn offering(d: &OfferingDetail, public_url: &str, now: NaiveDateTime) -> Str
         item["organizer"] = organiser;
         item["offers"] = price;
         item["isAccessibleForFree"] = json!(card.price_nok == 0);
-        item["eventAttendanceMode"] = json!("https://schema.org/OfflineEventAttendanceMode");
+        item["eventAttendanceMode"] = json!(IN_PERSON);
         item["eventStatus"] = json!("https://schema.org/EventScheduled");
         let called_off: Vec<NaiveDate> = d.cancelled.iter().map(|c| c.date).collect();
         item["eventSchedule"] = d

@@ -25,7 +25,7 @@ pub struct Input<'a> {
     pub position: Option<u32>,
     pub confirm_url: Option<String>,
     pub cancel_url: Option<String>,
-    /// Oslo time the held place is kept until.
+    /// Oslo time the confirm link works until.
     pub confirm_by: Option<NaiveDateTime>,
     /// The organiser's words, in an email that carries them.
     pub message: Option<String>,
