@@ -938,6 +938,7 @@ fn schema_org_properties(kind: &str) -> &'static [&'static str] {
             "provider",
             "offers",
             "hasCourseInstance",
+            "coursePrerequisites",
         ],
         "Schedule" => &[
             "repeatFrequency",
@@ -1058,5 +1059,55 @@ async fn offering_pages_describe_themselves_in_schema_org_terms() {
         assert_eq!(instance["endDate"], "2027-01-19T20:30:00+01:00", "{b}");
         assert_eq!(instance["subEvent"].as_array().unwrap().len(), 2, "{b}");
         assert_eq!(instance["location"]["@type"], "Place", "{b}");
+    }
+}
+
+#[tokio::test]
+async fn offerings_say_whether_a_referral_is_needed_and_the_listing_filters_by_it() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        // The course needs a doctor's referral; the groups need none.
+        let courses = get(app, "/tilbud?kind=course", &[]).await;
+        assert!(courses.body.contains("/tilbud/leve-med-kols"), "{b}");
+        assert!(courses.body.contains("Krever henvisning"), "{b}");
+        let district = get(app, "/bydel/ostbyen", &[]).await;
+        assert!(district.body.contains("Uten henvisning"), "{b}");
+        for without in [
+            "/tilbud?kind=course&no_referral=1",
+            // Search filters the same way.
+            "/tilbud?q=kols&no_referral=1",
+        ] {
+            let page = get(app, without, &[]).await;
+            assert_eq!(page.status, StatusCode::OK, "{b}: {without}");
+            assert!(
+                !page.body.contains("/tilbud/leve-med-kols\""),
+                "{b}: {without}"
+            );
+        }
+        let open = get(app, "/tilbud?no_referral=1", &[]).await;
+        assert!(open.body.contains("/tilbud/sterk-og-stodig"), "{b}");
+        let input = open
+            .body
+            .split(r#"id="filter-no-referral""#)
+            .nth(1)
+            .unwrap();
+        assert!(
+            input[..input.find('>').unwrap()].contains("checked"),
+            "{b}: the filter shows as chosen"
+        );
+
+        let page = get(app, "/tilbud/leve-med-kols?lang=nn", &[]).await;
+        assert!(
+            page.body.contains("Du må ha tilvising frå lege"),
+            "{b}: the page says so in full"
+        );
+        assert!(
+            json_ld(&page.body)["coursePrerequisites"]
+                .as_str()
+                .is_some_and(|p| p.contains("tilvising")),
+            "{b}"
+        );
+        let group = get(app, "/tilbud/sterk-og-stodig", &[]).await;
+        assert!(group.body.contains("Du trenger ingen henvisning."), "{b}");
     }
 }

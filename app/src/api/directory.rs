@@ -97,7 +97,12 @@ pub async fn offering_page(slug: String, lang: Lang) -> Result<OfferingData, App
     let now = clock::oslo_now();
     let detail = directory.offering(&slug, lang, now).await?;
     Ok(OfferingData {
-        json_ld: json_ld::offering(&detail, &settings()?.site.public_url, now),
+        json_ld: json_ld::offering(
+            &detail,
+            &settings()?.site.public_url,
+            now,
+            &crate::i18n::Tr::new(lang),
+        ),
         detail,
         today: now.date(),
         now,

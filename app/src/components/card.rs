@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::Code;
-use crate::domain::offering::{Accessibility, OfferingCard};
+use crate::domain::offering::{Accessibility, OfferingCard, Referral};
 use crate::i18n::format::{kind_label, price, when};
 use crate::i18n::use_tr;
 use crate::paths;
@@ -12,6 +12,7 @@ use crate::paths;
 pub fn Badges(
     price_nok: i32,
     sign_up_required: bool,
+    referral: Referral,
     access: Option<Accessibility>,
 ) -> impl IntoView {
     let tr = use_tr();
@@ -23,6 +24,11 @@ pub fn Badges(
             </li>
             <li class=if sign_up_required { "badge" } else { "badge badge-good" }>
                 {if sign_up_required { tr.t("sign-up-required") } else { tr.t("sign-up-not-needed") }}
+            </li>
+            // "Uten henvisning" is what makes an offering low-threshold;
+            // what is needed otherwise is said as plainly.
+            <li class=if referral == Referral::NotNeeded { "badge badge-good" } else { "badge" }>
+                {tr.t(referral.key())}
             </li>
             {access
                 .step_free
@@ -85,7 +91,12 @@ pub fn OfferingCardView(card: OfferingCard, today: NaiveDate) -> impl IntoView {
                     <dd>{place}</dd>
                 </div>
             </dl>
-            <Badges price_nok=card.price_nok sign_up_required=card.sign_up_required access=card.access/>
+            <Badges
+                price_nok=card.price_nok
+                sign_up_required=card.sign_up_required
+                referral=card.referral
+                access=card.access
+            />
         </article>
     }
 }

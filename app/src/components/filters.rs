@@ -150,6 +150,7 @@ pub fn FilterForm(
                     <Check id="filter-free" name="free" label=tr.t("filter-free") checked=filter.free_only/>
                     <Check id="filter-drop-in" name="drop_in" label=tr.t("filter-drop-in") checked=filter.no_sign_up/>
                     <Check id="filter-step-free" name="step_free" label=tr.t("filter-step-free") checked=filter.step_free/>
+                    <Check id="filter-no-referral" name="no_referral" label=tr.t("filter-no-referral") checked=filter.no_referral/>
                 </fieldset>
                 <div class="form-actions">
                     <button type="submit" class="button">{tr.t("filter-submit")}</button>

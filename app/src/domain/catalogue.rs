@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Code;
 use super::lang::Lang;
-use super::offering::{Audience, OfferingKind};
+use super::offering::{Audience, OfferingKind, Referral};
 use super::typed;
 
 /// The offering form, every field as typed. Checkboxes are `Some` when
@@ -47,6 +47,9 @@ pub struct OfferingForm {
     /// Kroner; empty or 0 is free.
     pub price: String,
     pub sign_up_required: Option<String>,
+    /// A [`Referral`] code; empty is "not needed".
+    #[serde(default)]
+    pub referral: String,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: String,
@@ -240,6 +243,7 @@ pub struct OfferingDraft {
     pub venue: VenueChoice,
     pub price_nok: i32,
     pub sign_up_required: bool,
+    pub referral: Referral,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,
@@ -524,6 +528,8 @@ impl OfferingForm {
                     price_nok,
                     // A course is signed up for; others say so themselves.
                     sign_up_required: is_course || self.sign_up_required.is_some(),
+                    // A choice among three: anything else is the default.
+                    referral: Referral::from_code(self.referral.trim()).unwrap_or_default(),
                     contact_name,
                     contact_email,
                     contact_phone,
@@ -723,6 +729,7 @@ impl OfferingForm {
             d.price_nok.to_string()
         };
         form.sign_up_required = checked(d.sign_up_required);
+        form.referral = d.referral.code().to_string();
         form.contact_name = d.contact_name.clone();
         form.contact_email = d.contact_email.clone();
         form.contact_phone = d.contact_phone.clone().unwrap_or_default();

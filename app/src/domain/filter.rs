@@ -39,6 +39,9 @@ pub struct ListingFilter {
     pub free_only: bool,
     pub no_sign_up: bool,
     pub step_free: bool,
+    /// Only what needs no doctor's referral ("Uten henvisning").
+    #[serde(default)]
+    pub no_referral: bool,
     /// Free-text search over titles and descriptions.
     pub query: Option<String>,
     /// Limits an all-district listing to one district.
@@ -64,6 +67,7 @@ impl ListingFilter {
             free_only: flag("free"),
             no_sign_up: flag("drop_in"),
             step_free: flag("step_free"),
+            no_referral: flag("no_referral"),
             query: non_empty("q"),
             district: non_empty("district"),
         }
@@ -106,6 +110,7 @@ impl ListingFilter {
         add("free", self.free_only.then(|| "1".to_string()));
         add("drop_in", self.no_sign_up.then(|| "1".to_string()));
         add("step_free", self.step_free.then(|| "1".to_string()));
+        add("no_referral", self.no_referral.then(|| "1".to_string()));
         pairs
     }
 
@@ -150,6 +155,7 @@ mod tests {
             ("free", "1"),
             ("drop_in", "on"),
             ("step_free", "1"),
+            ("no_referral", "1"),
             ("q", "  Sterk og STØDIG "),
         ]);
         assert_eq!(f.kind, Some(OfferingKind::Course));
@@ -157,7 +163,7 @@ mod tests {
         assert_eq!(f.audience, Some(Audience::NextOfKin));
         assert_eq!(f.weekday, Some(2));
         assert_eq!(f.time_of_day, Some(TimeOfDay::Evening));
-        assert!(f.free_only && f.no_sign_up && f.step_free);
+        assert!(f.free_only && f.no_sign_up && f.step_free && f.no_referral);
         assert_eq!(f.search_words(), vec!["sterk", "og", "stødig"]);
         assert!(f.is_active());
     }
@@ -194,6 +200,7 @@ mod tests {
             ("free", "1"),
             ("q", "kor og sang"),
             ("day", "3"),
+            ("no_referral", "1"),
         ];
         let f = parse(&pairs);
         let back: HashMap<String, String> = f

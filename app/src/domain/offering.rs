@@ -29,6 +29,39 @@ impl OfferingKind {
 }
 
 coded_enum! {
+    /// Whether someone needs a referral from a doctor ("henvisning") to
+    /// join. Most of what the site lists needs none; some courses do.
+    #[derive(Default)]
+    pub enum Referral {
+        #[default]
+        NotNeeded,
+        Recommended,
+        Required,
+    }
+}
+
+impl Referral {
+    /// The message key that says it on cards and pages.
+    pub fn key(self) -> &'static str {
+        match self {
+            Referral::NotNeeded => "referral-not_needed",
+            Referral::Recommended => "referral-recommended",
+            Referral::Required => "referral-required",
+        }
+    }
+
+    /// The message key that says it in a full sentence, on the
+    /// offering's page and to search engines.
+    pub fn sentence_key(self) -> &'static str {
+        match self {
+            Referral::NotNeeded => "offering-no-referral",
+            Referral::Recommended => "offering-referral-recommended",
+            Referral::Required => "offering-referral-required",
+        }
+    }
+}
+
+coded_enum! {
     /// Who an offering is meant for, in the order the pages list them.
     pub enum Audience {
         Everyone,
@@ -103,6 +136,8 @@ pub struct OfferingCard {
     pub next: Option<Occurrence>,
     pub price_nok: i32,
     pub sign_up_required: bool,
+    #[serde(default)]
+    pub referral: Referral,
     pub access: Option<Accessibility>,
 }
 

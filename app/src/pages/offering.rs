@@ -176,7 +176,12 @@ pub(crate) fn render(
             <h1 lang=text_lang>{title.clone()}</h1>
             {fallback_note}
             <p class="lead" lang=text_lang>{card.text.summary.clone()}</p>
-            <Badges price_nok=card.price_nok sign_up_required=card.sign_up_required access=card.access/>
+            <Badges
+                price_nok=card.price_nok
+                sign_up_required=card.sign_up_required
+                referral=card.referral
+                access=card.access
+            />
             <div class="actions">
                 <a class="button" href=paths::calendar(&card.slug) download=format!("{}.ics", card.slug)>
                     {tr.t("offering-add-to-calendar")}
@@ -219,7 +224,7 @@ pub(crate) fn render(
                 <h2 id="who-heading">{tr.t("offering-for-whom")}</h2>
                 <p>{audiences}</p>
                 {(!categories.is_empty()).then(|| view! { <p>{tr.t("offering-categories")} ": " {categories}</p> })}
-                <p>{tr.t("offering-no-referral")}</p>
+                <p>{tr.t(card.referral.sentence_key())}</p>
             </section>
             <section aria-labelledby="cost-heading">
                 <h2 id="cost-heading">{tr.t("offering-cost")}</h2>

@@ -260,6 +260,7 @@ impl Facts {
             next: schedule.next(now),
             price_nok: o.price_nok,
             sign_up_required: o.sign_up_required,
+            referral: o.referral,
             access: venue.map(access),
         }
     }

@@ -9,8 +9,9 @@ use chrono_tz::Europe::Oslo;
 use serde_json::{Value, json};
 
 use crate::domain::Code;
-use crate::domain::offering::{OfferingDetail, OfferingKind, SignUpState, VenueDto};
+use crate::domain::offering::{OfferingDetail, OfferingKind, Referral, SignUpState, VenueDto};
 use crate::domain::schedule::WeeklySlotDto;
+use crate::i18n::Tr;
 use crate::paths;
 
 const CONTEXT: &str = "https://schema.org";
@@ -29,8 +30,9 @@ const WEEKDAYS: [&str; 7] = [
 /// The JSON-LD of `d`'s page at `public_url`, as `now` (Oslo time) sees
 /// it, ready to go inside `<script type="application/ld+json">`: `<`, `>`
 /// and `&` are written as JSON escapes, so no text an organiser typed can
-/// end the script.
-pub fn offering(d: &OfferingDetail, public_url: &str, now: NaiveDateTime) -> String {
+/// end the script. `tr` says, in the page's language, what a course needs
+/// beforehand (a doctor's referral).
+pub fn offering(d: &OfferingDetail, public_url: &str, now: NaiveDateTime, tr: &Tr) -> String {
     let card = &d.card;
     let url = paths::absolute(public_url, &paths::offering(&card.slug));
     let mut item = json!({
@@ -69,6 +71,9 @@ pub fn offering(d: &OfferingDetail, public_url: &str, now: NaiveDateTime) -> Str
             instance["location"] = venue;
         }
         item["hasCourseInstance"] = json!([instance]);
+        if card.referral != Referral::NotNeeded {
+            item["coursePrerequisites"] = json!(tr.t(card.referral.sentence_key()));
+        }
     } else {
         item["@type"] = json!("Event");
         item["organizer"] = organiser;

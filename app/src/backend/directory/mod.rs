@@ -34,7 +34,7 @@ use crate::domain::filter::{ListingFilter, PAGE_SIZE};
 use crate::domain::lang::Lang;
 use crate::domain::offering::{
     Accessibility, CategoryDto, Contact, CourseInfo, DistrictSummary, LocalizedText, OfferingCard,
-    OfferingDetail, OfferingKind, OfferingStatus,
+    OfferingDetail, OfferingKind, OfferingStatus, Referral,
 };
 use crate::domain::schedule::{Occurrence, upcoming};
 use crate::domain::slug::is_slug;
@@ -465,6 +465,9 @@ impl Directory {
         if filter.step_free {
             query = query.filter(listing::Column::StepFree.eq(true));
         }
+        if filter.no_referral {
+            query = query.filter(listing::Column::Referral.ne(Referral::Required));
+        }
         if let Some(audience) = filter.audience {
             query = query.filter(
                 Expr::col(listing::Column::Audiences)
@@ -583,6 +586,7 @@ fn card(row: &listing::Model, lang: Lang, districts: &[district::Model]) -> Offe
             }),
         price_nok: row.price_nok,
         sign_up_required: row.sign_up_required,
+        referral: row.referral,
         access: row.has_venue.then_some(Accessibility {
             step_free: row.step_free,
             accessible_toilet: row.accessible_toilet,

@@ -103,6 +103,7 @@ fn row(o: &offering::Model, facts: &Facts, now: NaiveDateTime) -> listing::Activ
         venue_name: Set(venue.map(|v| v.name.clone())),
         price_nok: Set(o.price_nok),
         sign_up_required: Set(o.sign_up_required),
+        referral: Set(o.referral),
         has_venue: Set(venue.is_some()),
         step_free: Set(venue.is_some_and(|v| v.step_free)),
         hearing_loop: Set(venue.is_some_and(|v| v.hearing_loop)),

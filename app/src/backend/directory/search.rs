@@ -47,7 +47,7 @@ use crate::backend::entities::{listing, offering, offering_category};
 use crate::domain::Code;
 use crate::domain::error::AppError;
 use crate::domain::filter::ListingFilter;
-use crate::domain::offering::Audience;
+use crate::domain::offering::{Audience, Referral};
 
 /// Built-in synonyms and common words: data, in `locales/`.
 const SYNONYMS: &str = include_str!("../../../../locales/search/synonyms.txt");
@@ -278,6 +278,9 @@ fn tags(row: &listing::Model, categories: &[i32]) -> Vec<String> {
     }
     if row.step_free {
         tags.push("step-free".into());
+    }
+    if row.referral != Referral::Required {
+        tags.push("no-referral".into());
     }
     for audience in <Audience as strum::IntoEnumIterator>::iter() {
         if row.audiences & read_model::audience_bit(audience) != 0 {
@@ -743,6 +746,9 @@ impl Search {
         }
         if filter.step_free {
             must.push(tag("step-free".into()));
+        }
+        if filter.no_referral {
+            must.push(tag("no-referral".into()));
         }
         if let Some(audience) = filter.audience {
             must.push(tag(format!("a:{}", audience.code())));

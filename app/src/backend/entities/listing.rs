@@ -3,7 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::offering::OfferingKind;
+use crate::domain::offering::{OfferingKind, Referral};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "listing")]
@@ -25,6 +25,7 @@ pub struct Model {
     pub venue_name: Option<String>,
     pub price_nok: i32,
     pub sign_up_required: bool,
+    pub referral: Referral,
     pub has_venue: bool,
     pub step_free: bool,
     pub hearing_loop: bool,

@@ -3,7 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::offering::{OfferingKind, OfferingStatus};
+use crate::domain::offering::{OfferingKind, OfferingStatus, Referral};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offering")]
@@ -19,6 +19,7 @@ pub struct Model {
     pub organisation_id: i32,
     pub price_nok: i32,
     pub sign_up_required: bool,
+    pub referral: Referral,
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: Option<String>,

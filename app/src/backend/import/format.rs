@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer};
 
-use crate::domain::offering::{Audience, OfferingKind, OrganisationKind};
+use crate::domain::offering::{Audience, OfferingKind, OrganisationKind, Referral};
 use crate::domain::staff::Role;
 
 #[derive(Debug, Deserialize)]
@@ -231,6 +231,9 @@ pub(super) struct OfferingIn {
     pub(super) categories: Vec<String>,
     pub(super) price_nok: i32,
     pub(super) sign_up_required: bool,
+    /// Whether a doctor's referral is needed; most need none.
+    #[serde(default)]
+    pub(super) referral: Referral,
     pub(super) contact: ContactIn,
     pub(super) text: OfferingTexts,
     #[serde(default)]

@@ -142,6 +142,7 @@ fn draft_of(
         },
         price_nok: o.price_nok,
         sign_up_required: o.sign_up_required,
+        referral: o.referral,
         contact_name: o.contact.name.clone(),
         contact_email: o.contact.email.clone(),
         contact_phone: o.contact.phone.clone(),

@@ -14,7 +14,7 @@ use crate::api::staff::staff_offering_form;
 use crate::components::error::set_status;
 use crate::domain::Code;
 use crate::domain::catalogue::{Choice, FormProblem, OfferingFormPage, OfferingSubmission};
-use crate::domain::offering::{Audience, OfferingKind};
+use crate::domain::offering::{Audience, OfferingKind, Referral};
 use crate::i18n::{Tr, use_tr};
 use crate::paths;
 
@@ -241,6 +241,19 @@ fn form_view(
             )
         })
         .collect_view();
+    // Radio buttons: three choices, each read in full.
+    let chosen = Referral::from_code(form.referral.trim()).unwrap_or_default();
+    let referral = Referral::iter()
+        .map(|r| {
+            let id = format!("{}-{}", field_id("referral"), r.code());
+            view! {
+                <div class="check">
+                    <input type="radio" id=id.clone() name="referral" value=r.code() checked=r == chosen/>
+                    <label for=id>{tr.t(r.key())}</label>
+                </div>
+            }
+        })
+        .collect_view();
     let categories = page
         .categories
         .iter()
@@ -384,6 +397,10 @@ fn form_view(
                     {f.text("price", "staff-form-price-label", &form.price, Some("staff-form-price-hint"))}
                     {f.text("cost_note_nb", "staff-form-cost-note", &form.cost_note_nb, None)}
                     {(!is_course).then(|| check("sign_up_required", "1", tr.t("staff-form-sign-up-required"), form.sign_up_required.is_some()))}
+                    <fieldset>
+                        <legend>{tr.t("staff-form-referral")}</legend>
+                        {referral}
+                    </fieldset>
                     {f.text("contact_name", "staff-form-contact-name-label", &form.contact_name, None)}
                     {f.text("contact_email", "staff-form-contact-email-label", &form.contact_email, None)}
                     {f.text("contact_phone", "staff-form-contact-phone", &form.contact_phone, None)}
