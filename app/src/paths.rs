@@ -4,6 +4,7 @@
 //! not change under a link someone has printed or bookmarked.
 
 use crate::domain::Code;
+use crate::domain::filter::ListingFilter;
 use crate::domain::lang::Lang;
 use crate::domain::offering::OfferingKind;
 use crate::domain::staff::{SignUpAction, StaffFilter};
@@ -32,6 +33,9 @@ pub mod segment {
     pub const PREVIEW: &str = "forhandsvis";
     pub const ORGANISATIONS: &str = "organisasjoner";
     pub const VENUES: &str = "steder";
+    pub const CALENDAR_FILE: &str = "kalender.ics";
+    pub const CHANGES_FILE: &str = "nytt.atom";
+    pub const SITEMAP: &str = "sitemap";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -41,6 +45,11 @@ pub mod route {
     pub const LANGUAGE: &str = "/sprak";
     pub const TEXT_SIZE: &str = "/tekststorrelse";
     pub const CALENDAR: &str = "/tilbud/{slug}/kalender.ics";
+    pub const LISTING_CALENDAR: &str = "/tilbud/kalender.ics";
+    pub const DISTRICT_CALENDAR: &str = "/bydel/{slug}/kalender.ics";
+    pub const DISTRICT_CHANGES: &str = "/bydel/{slug}/nytt.atom";
+    pub const SITEMAP: &str = "/sitemap.xml";
+    pub const SITEMAP_PART: &str = "/sitemap/{file}";
     pub const SIGN_UP: &str = "/tilbud/{slug}/pamelding";
     pub const CONFIRM: &str = "/pamelding/bekreft";
     pub const CANCEL: &str = "/pamelding/avmeld";
@@ -106,7 +115,52 @@ pub fn offering(slug: &str) -> String {
 
 /// `/tilbud/<slug>/kalender.ics`.
 pub fn calendar(slug: &str) -> String {
-    format!("{}/kalender.ics", offering(slug))
+    format!("{}/{}", offering(slug), segment::CALENDAR_FILE)
+}
+
+/// The calendar of a listing, to subscribe to: `/bydel/<slug>/kalender.ics`
+/// for a district, `/tilbud/kalender.ics` for all, with the listing's
+/// filters (not its page: the feed holds the first pages).
+pub fn listing_calendar(district: Option<&str>, filter: &ListingFilter) -> String {
+    let base = match district {
+        Some(slug) => format!("{}/{}", self::district(slug), segment::CALENDAR_FILE),
+        None => format!("{}/{}", offerings(), segment::CALENDAR_FILE),
+    };
+    with_query(&base, &filter.to_query())
+}
+
+/// `/bydel/<slug>/nytt.atom`: the district's new and changed offerings.
+pub fn district_changes(slug: &str) -> String {
+    format!("{}/{}", district(slug), segment::CHANGES_FILE)
+}
+
+/// `/sitemap.xml`: the index of the sitemap's parts.
+pub fn sitemap() -> String {
+    route::SITEMAP.to_string()
+}
+
+/// The sitemap part with the pages that are not offerings.
+pub fn sitemap_pages() -> String {
+    format!("/{}/{SITEMAP_PAGES}", segment::SITEMAP)
+}
+
+/// Part `n` (from 1) of the sitemap's offering pages.
+pub fn sitemap_offerings(n: u64) -> String {
+    format!("/{}/{SITEMAP_OFFERINGS}{n}.xml", segment::SITEMAP)
+}
+
+/// The file names of the sitemap's parts.
+pub const SITEMAP_PAGES: &str = "sider.xml";
+pub const SITEMAP_OFFERINGS: &str = "tilbud-";
+
+/// `url` (absolute, `https://…`) as a calendar subscription: the
+/// `webcal:` scheme makes a phone or desktop offer to subscribe rather
+/// than to download once.
+pub fn webcal(url: &str) -> String {
+    match url.split_once("://") {
+        Some((_, rest)) => format!("webcal://{rest}"),
+        None => url.to_string(),
+    }
 }
 
 /// `/tilbud/<slug>/pamelding`: the form, and where it posts.
@@ -468,6 +522,23 @@ mod tests {
     #[test]
     fn builders_and_route_patterns_agree() {
         assert_eq!(calendar("kor"), fill(route::CALENDAR, "kor"));
+        assert_eq!(
+            listing_calendar(Some("ostbyen"), &ListingFilter::default()),
+            fill(route::DISTRICT_CALENDAR, "ostbyen")
+        );
+        assert_eq!(
+            listing_calendar(None, &ListingFilter::default()),
+            route::LISTING_CALENDAR
+        );
+        assert_eq!(
+            district_changes("ostbyen"),
+            fill(route::DISTRICT_CHANGES, "ostbyen")
+        );
+        assert_eq!(sitemap_offerings(2), "/sitemap/tilbud-2.xml");
+        assert_eq!(
+            webcal("https://treffpunkt.example/tilbud/kalender.ics?free=1"),
+            "webcal://treffpunkt.example/tilbud/kalender.ics?free=1"
+        );
         assert_eq!(sign_up("kor"), fill(route::SIGN_UP, "kor"));
         assert_eq!(confirm(), route::CONFIRM);
         assert_eq!(cancel(), route::CANCEL);

@@ -903,6 +903,31 @@ async fn a_cancelled_session_shows_on_the_page_in_the_calendar_and_reaches_the_p
             1,
             "{name}: {calendar}"
         );
+        // The district's calendar, as subscribed to, says so too.
+        let district = directory::Directory::new(db.clone())
+            .calendar_of(
+                Some("nordre-asen"),
+                &app::domain::filter::ListingFilter::default(),
+                Lang::Nb,
+                now().local,
+            )
+            .await
+            .unwrap();
+        let in_feed: Vec<(_, String)> = district
+            .into_iter()
+            .map(|d| {
+                let url = format!("https://treffpunkt.example/tilbud/{}", d.card.slug);
+                (d, url)
+            })
+            .collect();
+        assert!(in_feed.iter().any(|(d, _)| d.card.slug == COURSE), "{name}");
+        let feed = ics::listing_calendar("Nordre Åsen", &in_feed, chrono::Utc::now());
+        assert_eq!(
+            feed.matches("STATUS:CANCELLED").count(),
+            1,
+            "{name}: {feed}"
+        );
+        assert!(feed.contains("X-WR-CALNAME:Nordre Åsen"), "{name}");
         let inbox = Inbox::new();
         let mail = inbox.to(&db, "kari@example.no").await;
         let off = mail

@@ -39,7 +39,7 @@ use app::backend::directory::read_model::{Version, Versions};
 use app::domain::Code;
 use app::domain::error::AppError;
 use app::i18n::{request_lang, wants_large_text};
-use app::paths::segment;
+use app::paths::{route, segment};
 
 use crate::AppState;
 use crate::compress::{Effort, Encoding, Variants};
@@ -332,16 +332,36 @@ impl PageCache {
 }
 
 /// Whether the page at `path` is the same for everyone with the same
-/// language, and what it shows: the front page and the listings. An
-/// offering's page is not (a course shows its places left), nor is any
+/// language, and what it shows: the front page and the listings, their
+/// calendars and feeds, the sitemap. An offering's page is not (a course shows its places left), nor is any
 /// page with a link token.
 fn listing_scope(path: &str) -> Option<Scope> {
     let mut segments = path.trim_start_matches('/').split('/');
-    match (segments.next(), segments.next(), segments.next()) {
-        (Some(""), None, None) => Some(Scope::Directory),
-        (Some(s), None, None) if s == segment::OFFERINGS => Some(Scope::Directory),
-        (Some(s), Some(slug), None) if s == segment::DISTRICT && !slug.is_empty() => {
+    let feed = |file: &str| file == segment::CALENDAR_FILE || file == segment::CHANGES_FILE;
+    match (
+        segments.next(),
+        segments.next(),
+        segments.next(),
+        segments.next(),
+    ) {
+        (Some(""), None, ..) => Some(Scope::Directory),
+        (Some(s), None, ..) if s == segment::OFFERINGS => Some(Scope::Directory),
+        (Some(s), Some(file), None, _)
+            if s == segment::OFFERINGS && file == segment::CALENDAR_FILE =>
+        {
+            Some(Scope::Directory)
+        }
+        (Some(s), Some(slug), None, _) if s == segment::DISTRICT && !slug.is_empty() => {
             Some(Scope::District(slug.to_owned()))
+        }
+        // A district's feeds change when its page does.
+        (Some(s), Some(slug), Some(file), None)
+            if s == segment::DISTRICT && !slug.is_empty() && feed(file) =>
+        {
+            Some(Scope::District(slug.to_owned()))
+        }
+        _ if path == route::SITEMAP || path.starts_with(&format!("/{}/", segment::SITEMAP)) => {
+            Some(Scope::Directory)
         }
         _ => None,
     }
@@ -986,11 +1006,26 @@ mod tests {
 
     #[test]
     fn listing_pages_are_the_shared_ones() {
-        for path in ["/", "/tilbud", "/bydel/sentrum"] {
+        for path in [
+            "/",
+            "/tilbud",
+            "/bydel/sentrum",
+            "/tilbud/kalender.ics",
+            "/bydel/sentrum/kalender.ics",
+            "/bydel/sentrum/nytt.atom",
+            "/sitemap.xml",
+            "/sitemap/tilbud-3.xml",
+        ] {
             assert!(listing_scope(path).is_some(), "{path}");
         }
+        assert_eq!(
+            listing_scope("/bydel/sentrum/nytt.atom"),
+            Some(Scope::District("sentrum".into()))
+        );
         for path in [
             "/tilbud/sterk-og-stodig",
+            "/tilbud/sterk-og-stodig/kalender.ics",
+            "/bydel/sentrum/annet",
             "/bydel/",
             "/pamelding/bekreft",
             "/tilbud/x/pamelding",

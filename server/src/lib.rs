@@ -1,7 +1,7 @@
 #![recursion_limit = "256"]
 //! The HTTP side of Treffpunkt: the axum router around the Leptos app, and
-//! the routes that are not pages (calendar files, language choice, health,
-//! the form posts), with the security headers, limits and timeouts
+//! the routes that are not pages (calendar files and feeds in `open`,
+//! language choice, health, the form posts), with the security headers, limits and timeouts
 //! every request goes through.
 
 pub mod assets;
@@ -11,6 +11,7 @@ pub mod compress;
 pub mod delivery;
 pub mod forms;
 pub mod limits;
+pub mod open;
 pub mod render;
 pub mod security;
 pub mod serve;
@@ -19,8 +20,8 @@ use std::sync::Arc;
 
 use axum::Form;
 use axum::Router;
-use axum::extract::{FromRef, Path, State};
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::extract::{FromRef, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use leptos::prelude::*;
@@ -33,10 +34,9 @@ use tower_http::timeout::TimeoutLayer;
 use app::backend::db::Db;
 use app::backend::directory::Directory;
 use app::backend::settings::Settings;
-use app::backend::{clock, ics};
 use app::domain::Code;
 use app::domain::lang::Lang;
-use app::i18n::{LANG_COOKIE, LARGE_TEXT, TEXT_SIZE_COOKIE, request_lang};
+use app::i18n::{LANG_COOKIE, LARGE_TEXT, TEXT_SIZE_COOKIE};
 use app::paths::{self, route};
 use app::{App, shell};
 
@@ -98,10 +98,15 @@ pub fn router(shared: Shared) -> Router {
     let timeout = state.settings.http.request_timeout;
     Router::<AppState>::new()
         .route(route::HEALTH, get(health))
-        .route(route::ROBOTS, get(robots))
+        .route(route::ROBOTS, get(open::robots))
+        .route(route::SITEMAP, get(open::sitemap::index))
+        .route(route::SITEMAP_PART, get(open::sitemap::part))
         .route(route::LANGUAGE, post(set_language))
         .route(route::TEXT_SIZE, post(set_text_size))
-        .route(route::CALENDAR, get(calendar))
+        .route(route::CALENDAR, get(open::calendar::offering))
+        .route(route::LISTING_CALENDAR, get(open::calendar::all))
+        .route(route::DISTRICT_CALENDAR, get(open::calendar::district))
+        .route(route::DISTRICT_CHANGES, get(open::changes::district))
         .route(route::SIGN_UP, post(forms::sign_up::post_sign_up))
         .route(route::CONFIRM, post(forms::sign_up::post_confirm))
         .route(route::CANCEL, post(forms::sign_up::post_cancel))
@@ -249,18 +254,6 @@ struct LanguageChoice {
     back: String,
 }
 
-/// What crawlers may read: the public pages, not the staff area, the
-/// sign-up forms and links, or searches (each costs a core; the listings
-/// and offering pages hold the same).
-async fn robots() -> Response {
-    let body = format!(
-        "User-agent: *\nDisallow: /{staff}/\nDisallow: /{sign_up}/\nDisallow: /*/{sign_up}\nDisallow: /*q=\n",
-        staff = paths::segment::STAFF,
-        sign_up = paths::segment::SIGN_UP,
-    );
-    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
-}
-
 /// Remembers the chosen language for a year and returns to the page, if
 /// the page is on this site.
 async fn set_language(
@@ -307,46 +300,4 @@ fn remember(state: &AppState, name: &str, value: Option<&str>, back: &str) -> Re
         paths::home()
     };
     ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
-}
-
-/// `/tilbud/<slug>/kalender.ics`: the offering as an iCalendar file.
-async fn calendar(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    uri: Uri,
-    headers: HeaderMap,
-) -> Response {
-    let lang = request_lang(&uri, &headers);
-    match state
-        .directory
-        .offering(&slug, lang, clock::oslo_now())
-        .await
-    {
-        Ok(detail) => {
-            let page = paths::absolute(&state.settings.site.public_url, &paths::offering(&slug));
-            let body = ics::offering_calendar(&detail, &page, chrono::Utc::now());
-            (
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        "text/calendar; charset=utf-8".to_string(),
-                    ),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        // The slug passed the directory's check: a-z, 0-9, -.
-                        format!("attachment; filename=\"{slug}.ics\""),
-                    ),
-                ],
-                body,
-            )
-                .into_response()
-        }
-        Err(e) => {
-            e.log();
-            let status =
-                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let tr = app::i18n::loader::loader_for(lang);
-            (status, tr.get(e.key())).into_response()
-        }
-    }
 }

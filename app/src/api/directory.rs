@@ -32,6 +32,9 @@ pub struct ListingData {
     /// A search that would find something, when this one found nothing.
     pub suggestion: Option<String>,
     pub today: NaiveDate,
+    /// The listing's calendar to subscribe to, with its filters; absolute,
+    /// since a calendar program fetches it on its own.
+    pub calendar_url: String,
 }
 
 /// The page of one offering.
@@ -64,8 +67,9 @@ pub async fn listing_page(
     page: u32,
     lang: Lang,
 ) -> Result<ListingData, AppError> {
-    use crate::backend::{clock, directory};
+    use crate::backend::{clock, directory, settings};
     use crate::domain::filter::bounded_page;
+    use crate::paths;
     let directory = directory()?;
     // Anyone can call a server function: hold what it is sent to the
     // bounds of the form.
@@ -86,6 +90,10 @@ pub async fn listing_page(
         page,
         suggestion: listing.suggestion,
         today: clock::oslo_now().date(),
+        calendar_url: paths::absolute(
+            &settings()?.site.public_url,
+            &paths::listing_calendar(district.as_deref(), &filter),
+        ),
     })
 }
 

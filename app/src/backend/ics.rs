@@ -1,6 +1,7 @@
-//! "Add to calendar": an RFC 5545 iCalendar file for one offering. Weekly
-//! groups become one recurring event per weekday (RRULE with EXDATE for
-//! skipped dates); course sessions become one event each.
+//! "Add to calendar": an RFC 5545 iCalendar file for one offering, and a
+//! listing's calendar to subscribe to. Weekly groups become one recurring
+//! event per weekday (RRULE with EXDATE for skipped dates, a cancelled
+//! instance for a meeting called off); course sessions one event each.
 //!
 //! Written by hand because the times must carry `TZID=Europe/Oslo` with the
 //! VTIMEZONE that RFC 5545 requires beside it (a weekly 10.00 must stay 10.00
@@ -83,6 +84,8 @@ struct Event<'a> {
     /// Called off, with the reason (STATUS:CANCELLED).
     cancelled: Option<&'a str>,
     detail: &'a OfferingDetail,
+    /// The offering's public page.
+    page_url: &'a str,
 }
 
 impl OfferingDetail {
@@ -96,6 +99,29 @@ impl OfferingDetail {
 
 /// The calendar file for `detail`. `page_url` is the offering's public page.
 pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTime<Utc>) -> String {
+    calendar(None, &events_of(detail, page_url), stamp)
+}
+
+/// A listing's calendar, to subscribe to: every offering in `offerings`
+/// with its page's address, under the calendar name `name`. An offering's
+/// events carry the same UIDs as in its own file, so a calendar that has
+/// both knows them for the same.
+pub fn listing_calendar(
+    name: &str,
+    offerings: &[(OfferingDetail, String)],
+    stamp: DateTime<Utc>,
+) -> String {
+    let events: Vec<Event<'_>> = offerings
+        .iter()
+        .flat_map(|(detail, url)| events_of(detail, url))
+        .collect();
+    calendar(Some(name), &events, stamp)
+}
+
+/// Every meeting of `detail` as events: a recurring one per weekly slot
+/// (with the meetings called off as cancelled instances of it), one per
+/// course session.
+fn events_of<'a>(detail: &'a OfferingDetail, page_url: &'a str) -> Vec<Event<'a>> {
     let mut events = Vec::new();
     for (i, slot) in detail.weekly.iter().enumerate() {
         let Some(first) = slot.occurrences_from(slot.valid_from).next() else {
@@ -123,6 +149,7 @@ pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTim
             instance_of: None,
             cancelled: None,
             detail,
+            page_url,
         });
         // A meeting called off is that meeting of the series, cancelled:
         // calendars show it struck through, with the reason.
@@ -141,6 +168,7 @@ pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTim
                     instance_of: Some(meeting.starts_at()),
                     cancelled: Some(c.reason.as_str()),
                     detail,
+                    page_url,
                 });
             }
         }
@@ -156,9 +184,13 @@ pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTim
             instance_of: None,
             cancelled: detail.cancellation(s.date),
             detail,
+            page_url,
         });
     }
+    events
+}
 
+fn calendar(name: Option<&str>, events: &[Event<'_>], stamp: DateTime<Utc>) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -166,22 +198,31 @@ pub fn offering_calendar(detail: &OfferingDetail, page_url: &str, stamp: DateTim
         "PRODID:-//Treffpunkt//Lavterskeltilbud//NB",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-    ]
-    .into_iter()
-    .chain(VTIMEZONE.iter().copied())
-    {
+    ] {
+        fold(line, &mut out);
+    }
+    if let Some(name) = name {
+        // The name calendars show for a subscription, and how often they
+        // should look again (the feed changes when a coordinator's does).
+        fold(&format!("X-WR-CALNAME:{}", escape(name)), &mut out);
+        fold(&format!("NAME:{}", escape(name)), &mut out);
+        fold("REFRESH-INTERVAL;VALUE=DURATION:PT6H", &mut out);
+        fold("X-PUBLISHED-TTL:PT6H", &mut out);
+        fold(&format!("X-WR-TIMEZONE:{OSLO}"), &mut out);
+    }
+    for line in VTIMEZONE {
         fold(line, &mut out);
     }
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
-    for e in &events {
-        write_event(e, &stamp, page_url, &mut out);
+    for e in events {
+        write_event(e, &stamp, &mut out);
     }
     fold("END:VCALENDAR", &mut out);
     out
 }
 
-fn write_event(e: &Event<'_>, stamp: &str, page_url: &str, out: &mut String) {
-    let d = e.detail;
+fn write_event(e: &Event<'_>, stamp: &str, out: &mut String) {
+    let (d, page_url) = (e.detail, e.page_url);
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", e.uid),

@@ -15,6 +15,9 @@ pub fn ListingBody(
     filter: ListingFilter,
     action: String,
     with_district_choice: bool,
+    /// A district's feed of new and changed offerings.
+    #[prop(optional)]
+    changes_url: Option<String>,
 ) -> impl IntoView {
     let tr = use_tr();
     let count = tr.t_with("result-count", &[("count", page.total.into())]);
@@ -52,6 +55,33 @@ pub fn ListingBody(
             {suggestion}
             <CardList cards=page.cards today=page.today empty/>
             <PageLinks pages/>
+        </section>
+        <Subscribe calendar_url=page.calendar_url changes_url/>
+    }
+}
+
+/// "Follow this list": the listing in the reader's calendar (a
+/// subscription that keeps itself up to date, or a file to add once), and
+/// a district's new and changed offerings as a feed.
+#[component]
+fn Subscribe(calendar_url: String, changes_url: Option<String>) -> impl IntoView {
+    let tr = use_tr();
+    view! {
+        <section aria-labelledby="subscribe-heading" class="subscribe">
+            <h2 id="subscribe-heading">{tr.t("subscribe-heading")}</h2>
+            <p class="hint">{tr.t("subscribe-hint")}</p>
+            <ul>
+                <li><a href=paths::webcal(&calendar_url)>{tr.t("subscribe-calendar")}</a></li>
+                <li><a href=calendar_url.clone() download>{tr.t("subscribe-download")}</a></li>
+                {changes_url
+                    .map(|href| {
+                        view! {
+                            <li>
+                                <a href=href type="application/atom+xml">{tr.t("subscribe-changes")}</a>
+                            </li>
+                        }
+                    })}
+            </ul>
         </section>
     }
 }

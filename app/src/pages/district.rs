@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::directory::{ListingData, listing_page};
@@ -36,6 +36,12 @@ pub fn DistrictPage() -> impl IntoView {
         view! {
             <Title text=title.clone()/>
             <Meta name="description" content=tr.t_with("district-description", &[("district", name.clone().into())])/>
+            <Link
+                rel="alternate"
+                type_="application/atom+xml"
+                title=tr.t_with("changes-feed-title", &[("district", name.clone().into())])
+                href=paths::district_changes(&slug)
+            />
             <nav class="breadcrumb" aria-label=tr.t("breadcrumb")>
                 <a href=paths::home()>{tr.t("breadcrumb-home")}</a>
             </nav>
@@ -45,6 +51,7 @@ pub fn DistrictPage() -> impl IntoView {
                 filter=filter.clone()
                 action=paths::district(&slug)
                 with_district_choice=false
+                changes_url=paths::district_changes(&slug)
             />
         }
     })

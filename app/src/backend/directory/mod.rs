@@ -9,6 +9,7 @@
 //! others within a second.
 
 mod facts;
+pub mod feeds;
 pub mod json_ld;
 pub mod read_model;
 pub mod search;
