@@ -18,4 +18,6 @@ then open the newest file in ${OUTBOX_DIR:-data/outbox}/ and type its six-digit 
 (or open its link).
 EOF
 export LEPTOS_SITE_ROOT="$SITE_ROOT"
+# The demo's municipality, for the printed weekly programme's head.
+export MUNICIPALITY="${MUNICIPALITY:-Fjordvik kommune}"
 exec "$(server_bin release)" serve

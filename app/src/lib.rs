@@ -37,7 +37,7 @@ use crate::pages::staff::sign_in::{SignInLinkPage, SignInPage};
 use crate::pages::staff::venues::VenuesView;
 use crate::pages::{
     district::DistrictPage, home::HomePage, not_found::NotFound, offering::OfferingPage,
-    search::SearchPage,
+    programme::ProgrammePage, search::SearchPage,
 };
 use crate::paths::segment;
 
@@ -192,6 +192,15 @@ pub fn App() -> impl IntoView {
                             <Route
                                 path=(StaticSegment(segment::DISTRICT), ParamSegment("slug"))
                                 view=DistrictPage
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=(
+                                    StaticSegment(segment::DISTRICT),
+                                    ParamSegment("slug"),
+                                    StaticSegment(segment::PROGRAMME),
+                                )
+                                view=ProgrammePage
                                 ssr=SsrMode::Async
                             />
                             <Route path=StaticSegment(segment::OFFERINGS) view=SearchPage ssr=SsrMode::Async/>

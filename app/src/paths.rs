@@ -3,6 +3,8 @@
 //! Norwegian words in the paths are the site's public addresses and must
 //! not change under a link someone has printed or bookmarked.
 
+use chrono::NaiveDate;
+
 use crate::domain::Code;
 use crate::domain::filter::ListingFilter;
 use crate::domain::lang::Lang;
@@ -36,6 +38,7 @@ pub mod segment {
     pub const CALENDAR_FILE: &str = "kalender.ics";
     pub const CHANGES_FILE: &str = "nytt.atom";
     pub const SITEMAP: &str = "sitemap";
+    pub const PROGRAMME: &str = "ukeprogram";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -127,6 +130,23 @@ pub fn listing_calendar(district: Option<&str>, filter: &ListingFilter) -> Strin
         None => format!("{}/{}", offerings(), segment::CALENDAR_FILE),
     };
     with_query(&base, &filter.to_query())
+}
+
+/// The query key of a programme's week, `uke=2026-W50`.
+pub const WEEK: &str = "uke";
+
+/// `/bydel/<slug>/ukeprogram?…&uke=2026-W50`: the district's printed
+/// weekly programme, with the listing's filters; without a week, this
+/// week's.
+pub fn programme(district: &str, filter: &ListingFilter, monday: Option<NaiveDate>) -> String {
+    let mut query = filter.to_query();
+    if let Some(monday) = monday {
+        query.push((WEEK, crate::domain::programme::week_code(monday)));
+    }
+    with_query(
+        &format!("{}/{}", self::district(district), segment::PROGRAMME),
+        &query,
+    )
 }
 
 /// `/bydel/<slug>/nytt.atom`: the district's new and changed offerings.
@@ -535,6 +555,14 @@ mod tests {
             fill(route::DISTRICT_CHANGES, "ostbyen")
         );
         assert_eq!(sitemap_offerings(2), "/sitemap/tilbud-2.xml");
+        let free = ListingFilter {
+            free_only: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            programme("ostbyen", &free, "2026-12-14".parse().ok()),
+            "/bydel/ostbyen/ukeprogram?free=1&uke=2026-W51"
+        );
         assert_eq!(
             webcal("https://treffpunkt.example/tilbud/kalender.ics?free=1"),
             "webcal://treffpunkt.example/tilbud/kalender.ics?free=1"

@@ -337,7 +337,13 @@ impl PageCache {
 /// page with a link token.
 fn listing_scope(path: &str) -> Option<Scope> {
     let mut segments = path.trim_start_matches('/').split('/');
-    let feed = |file: &str| file == segment::CALENDAR_FILE || file == segment::CHANGES_FILE;
+    // What a district's page has beside it: its calendar, its feed, its
+    // printed week.
+    let beside = |file: &str| {
+        file == segment::CALENDAR_FILE
+            || file == segment::CHANGES_FILE
+            || file == segment::PROGRAMME
+    };
     match (
         segments.next(),
         segments.next(),
@@ -354,9 +360,9 @@ fn listing_scope(path: &str) -> Option<Scope> {
         (Some(s), Some(slug), None, _) if s == segment::DISTRICT && !slug.is_empty() => {
             Some(Scope::District(slug.to_owned()))
         }
-        // A district's feeds change when its page does.
+        // They change when its page does.
         (Some(s), Some(slug), Some(file), None)
-            if s == segment::DISTRICT && !slug.is_empty() && feed(file) =>
+            if s == segment::DISTRICT && !slug.is_empty() && beside(file) =>
         {
             Some(Scope::District(slug.to_owned()))
         }
@@ -1013,6 +1019,7 @@ mod tests {
             "/tilbud/kalender.ics",
             "/bydel/sentrum/kalender.ics",
             "/bydel/sentrum/nytt.atom",
+            "/bydel/sentrum/ukeprogram",
             "/sitemap.xml",
             "/sitemap/tilbud-3.xml",
         ] {

@@ -6,6 +6,7 @@ use crate::domain::error::AppError;
 use crate::domain::filter::ListingFilter;
 use crate::domain::lang::Lang;
 use crate::domain::offering::{CategoryDto, DistrictSummary, OfferingCard, OfferingDetail};
+use crate::domain::programme::Programme;
 
 /// How many happenings the front page shows under "this week".
 pub const THIS_WEEK_LIMIT: u64 = 8;
@@ -46,6 +47,16 @@ pub struct OfferingData {
     pub now: chrono::NaiveDateTime,
     /// schema.org JSON-LD of the offering, safe inside a script element.
     pub json_ld: String,
+}
+
+/// A district's printed weekly programme.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeData {
+    pub district: DistrictSummary,
+    /// Whose programme it is, as printed at its head.
+    pub municipality: String,
+    pub programme: Programme,
+    pub today: NaiveDate,
 }
 
 #[server]
@@ -114,5 +125,32 @@ pub async fn offering_page(slug: String, lang: Lang) -> Result<OfferingData, App
         detail,
         today: now.date(),
         now,
+    })
+}
+
+/// The week `week` (`2026-W50`; this week when missing or out of range)
+/// in `district`, narrowed by `filter`.
+#[server]
+pub async fn week_programme(
+    district: String,
+    filter: ListingFilter,
+    week: Option<String>,
+    lang: Lang,
+) -> Result<ProgrammeData, AppError> {
+    use crate::backend::{clock, directory, settings};
+    use crate::domain::programme::week_from_query;
+    let directory = directory()?;
+    let filter = filter.bounded();
+    let now = clock::oslo_now();
+    let monday = week_from_query(week.as_deref(), now.date());
+    let summary = directory.district(&district, lang).await?;
+    let programme = directory
+        .programme(&district, &filter, monday, lang, now)
+        .await?;
+    Ok(ProgrammeData {
+        district: summary,
+        municipality: settings()?.site.municipality.clone(),
+        programme,
+        today: now.date(),
     })
 }

@@ -164,6 +164,9 @@ pub struct SiteSettings {
     pub site_root: String,
     /// The public address, for links in emails and calendar files.
     pub public_url: String,
+    /// The municipality's name, printed on the weekly programme; empty
+    /// leaves it to the site's name.
+    pub municipality: String,
     pub seed_demo: bool,
 }
 
@@ -194,6 +197,14 @@ impl SiteSettings {
                 expected: "must start with http:// or https://".into(),
             });
         }
+        let municipality = env
+            .text(
+                "MUNICIPALITY",
+                "",
+                "the municipality's name as the printed weekly programme gives it, e.g. `Fjordvik kommune`",
+            )
+            .trim()
+            .to_string();
         let seed: u8 = env.parse(
             "SEED_DEMO",
             1,
@@ -203,6 +214,7 @@ impl SiteSettings {
             addr,
             site_root,
             public_url,
+            municipality,
             seed_demo: seed != 0,
         })
     }

@@ -18,6 +18,9 @@ pub fn ListingBody(
     /// A district's feed of new and changed offerings.
     #[prop(optional)]
     changes_url: Option<String>,
+    /// A district's printed weekly programme, with the listing's filters.
+    #[prop(optional)]
+    programme_url: Option<String>,
 ) -> impl IntoView {
     let tr = use_tr();
     let count = tr.t_with("result-count", &[("count", page.total.into())]);
@@ -56,15 +59,19 @@ pub fn ListingBody(
             <CardList cards=page.cards today=page.today empty/>
             <PageLinks pages/>
         </section>
-        <Subscribe calendar_url=page.calendar_url changes_url/>
+        <Subscribe calendar_url=page.calendar_url changes_url programme_url/>
     }
 }
 
 /// "Follow this list": the listing in the reader's calendar (a
-/// subscription that keeps itself up to date, or a file to add once), and
-/// a district's new and changed offerings as a feed.
+/// subscription that keeps itself up to date, or a file to add once), a
+/// district's new and changed offerings as a feed, and its week on paper.
 #[component]
-fn Subscribe(calendar_url: String, changes_url: Option<String>) -> impl IntoView {
+fn Subscribe(
+    calendar_url: String,
+    changes_url: Option<String>,
+    programme_url: Option<String>,
+) -> impl IntoView {
     let tr = use_tr();
     view! {
         <section aria-labelledby="subscribe-heading" class="subscribe">
@@ -73,6 +80,8 @@ fn Subscribe(calendar_url: String, changes_url: Option<String>) -> impl IntoView
             <ul>
                 <li><a href=paths::webcal(&calendar_url)>{tr.t("subscribe-calendar")}</a></li>
                 <li><a href=calendar_url.clone() download>{tr.t("subscribe-download")}</a></li>
+                {programme_url
+                    .map(|href| view! { <li><a href=href>{tr.t("subscribe-programme")}</a></li> })}
                 {changes_url
                     .map(|href| {
                         view! {

@@ -8,6 +8,7 @@ pub mod filter;
 pub mod lang;
 pub mod mail;
 pub mod offering;
+pub mod programme;
 pub mod schedule;
 pub mod sign_up;
 pub mod slug;

@@ -52,6 +52,7 @@ pub fn DistrictPage() -> impl IntoView {
                 action=paths::district(&slug)
                 with_district_choice=false
                 changes_url=paths::district_changes(&slug)
+                programme_url=paths::programme(&slug, &filter, None)
             />
         }
     })

@@ -11,6 +11,7 @@
 mod facts;
 pub mod feeds;
 pub mod json_ld;
+pub mod programme;
 pub mod read_model;
 pub mod search;
 

@@ -1,0 +1,119 @@
+//! A district's week, day by day, for the printed programme: what meets
+//! from Monday to Sunday, with the times, places, phone numbers and
+//! prices a noticeboard needs, read from the offerings the listing shows.
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+
+use super::Directory;
+use crate::domain::error::AppError;
+use crate::domain::filter::{ListingFilter, PAGE_SIZE};
+use crate::domain::lang::Lang;
+use crate::domain::offering::OfferingDetail;
+use crate::domain::programme::{PROGRAMME_MAX, Programme, ProgrammeDay, ProgrammeItem};
+use crate::domain::schedule::Occurrence;
+
+/// Pages of the listing read at most for one week: the offerings that
+/// meet soonest come first, so past these the week is a long way off.
+const PAGES_READ: u32 = 10;
+
+impl Directory {
+    /// The week from `monday` in `district_slug`, narrowed by `filter`:
+    /// every meeting of the offerings the listing shows that falls in
+    /// it, called-off ones marked; at most [`PROGRAMME_MAX`] offerings.
+    pub async fn programme(
+        &self,
+        district_slug: &str,
+        filter: &ListingFilter,
+        monday: NaiveDate,
+        lang: Lang,
+        now: NaiveDateTime,
+    ) -> Result<Programme, AppError> {
+        let sunday = monday + Days::new(6);
+        let week_ends = (sunday + Days::new(1)).and_time(chrono::NaiveTime::MIN);
+        // The list goes by the next meeting from now that is not called
+        // off. What met on the first days of a week already under way,
+        // or is called off in the week, meets next up to a week later:
+        // read that far, so the paper has the whole week and says what
+        // is called off.
+        let read_until = week_ends + Days::new(7);
+        let mut days: Vec<ProgrammeDay> = (0..7)
+            .map(|i| ProgrammeDay {
+                date: monday + Days::new(i),
+                items: Vec::new(),
+            })
+            .collect();
+        let (mut offerings, mut cut) = (0, false);
+        'pages: for page in 1..=PAGES_READ {
+            let listing = self
+                .listing(Some(district_slug), filter, lang, page)
+                .await?;
+            for card in &listing.cards {
+                // Past that, nothing further down meets in the week.
+                if card.next.is_none_or(|n| n.starts_at() >= read_until) {
+                    break 'pages;
+                }
+                if offerings == PROGRAMME_MAX {
+                    cut = true;
+                    break 'pages;
+                }
+                let detail = match self.offering(&card.slug, lang, now).await {
+                    Ok(detail) => detail,
+                    Err(AppError::NotFound) => continue,
+                    Err(e) => return Err(e),
+                };
+                let meetings = meetings_in(&detail, monday, sunday);
+                offerings += usize::from(!meetings.is_empty());
+                for meeting in meetings {
+                    let day = (meeting.date - monday).num_days();
+                    if let Some(day) = usize::try_from(day).ok().and_then(|d| days.get_mut(d)) {
+                        day.items.push(item(&detail, &meeting));
+                    }
+                }
+            }
+            if page * PAGE_SIZE >= listing.total {
+                break;
+            }
+        }
+        for day in &mut days {
+            day.items
+                .sort_by(|a, b| (a.start, &a.text.title).cmp(&(b.start, &b.text.title)));
+        }
+        Ok(Programme { monday, days, cut })
+    }
+}
+
+/// `detail`'s meetings from `monday` to `sunday`: its weekly times and
+/// its course sessions, called-off ones among them.
+fn meetings_in(detail: &OfferingDetail, monday: NaiveDate, sunday: NaiveDate) -> Vec<Occurrence> {
+    let weekly = detail.weekly.iter().flat_map(|slot| {
+        slot.occurrences_from(monday)
+            .take_while(|o| o.date <= sunday)
+    });
+    let sessions = detail
+        .course
+        .iter()
+        .flat_map(|c| c.sessions.iter().copied())
+        .filter(|s| (monday..=sunday).contains(&s.date));
+    weekly.chain(sessions).collect()
+}
+
+fn item(detail: &OfferingDetail, meeting: &Occurrence) -> ProgrammeItem {
+    let card = &detail.card;
+    ProgrammeItem {
+        slug: card.slug.clone(),
+        kind: card.kind,
+        text: card.text.clone(),
+        start: meeting.start,
+        end: meeting.end,
+        place: detail.venue.as_ref().map(|v| v.one_line()),
+        phone: detail.contact.phone.clone(),
+        price_nok: card.price_nok,
+        sign_up_required: card.sign_up_required,
+        referral: card.referral,
+        cancelled: detail
+            .cancelled
+            .iter()
+            .find(|c| c.date == meeting.date)
+            .map(|c| c.reason.clone()),
+    }
+}
