@@ -178,6 +178,16 @@ async fn a_broken_file_writes_nothing() {
 }
 
 #[tokio::test]
+async fn an_organisation_number_that_does_not_check_is_refused() {
+    let wrong = MINI.replace("org_number = \"999999999\"", "org_number = \"999999998\"");
+    assert_ne!(wrong, MINI);
+    for (backend, db) in testing::databases().await {
+        let err = import::import(&db, &wrong).await.unwrap_err();
+        assert!(err.to_string().contains("999999998"), "{backend}: {err}");
+    }
+}
+
+#[tokio::test]
 async fn district_listing_is_soonest_first_and_hides_finished_courses() {
     for (backend, db) in mini_databases().await {
         let got = slugs(&db, Some("ostbyen"), ListingFilter::default()).await;

@@ -369,6 +369,8 @@ fn listing_scope(path: &str) -> Option<Scope> {
         _ if path == route::SITEMAP || path.starts_with(&format!("/{}/", segment::SITEMAP)) => {
             Some(Scope::Directory)
         }
+        // The open data API: the directory as data.
+        _ if path.starts_with(crate::open::hsds::BASE) => Some(Scope::Directory),
         _ => None,
     }
 }
@@ -1022,6 +1024,7 @@ mod tests {
             "/bydel/sentrum/ukeprogram",
             "/sitemap.xml",
             "/sitemap/tilbud-3.xml",
+            "/data/v1/services",
         ] {
             assert!(listing_scope(path).is_some(), "{path}");
         }

@@ -203,6 +203,7 @@ pub fn router(shared: Shared) -> Router {
             post(forms::staff::courses::post_phone_sign_up),
         )
         .route(route::ASSET, get(assets::serve))
+        .merge(open::hsds::router())
         .leptos_routes_with_context(
             &state,
             routes,

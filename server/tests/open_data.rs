@@ -379,3 +379,307 @@ async fn the_sitemap_names_every_public_page_in_every_language() {
         }
     }
 }
+
+/// Checks `value` against `schema` of the OpenAPI document `doc`: its
+/// type (or types), every property declared and every required one
+/// there, enums, and down into arrays and `$ref`s.
+fn conforms(
+    doc: &serde_json::Value,
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    at: &str,
+) {
+    use serde_json::Value;
+    if let Some(Value::String(r)) = schema.get("$ref") {
+        let name = r.rsplit('/').next().unwrap();
+        let target = &doc["components"]["schemas"][name];
+        assert!(!target.is_null(), "{at}: no schema {name}");
+        return conforms(doc, target, value, at);
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    assert!(
+        types.is_empty()
+            || types.contains(&kind)
+            || (kind == "integer" && types.contains(&"number")),
+        "{at}: a {kind}, the document says {types:?}"
+    );
+    if let Some(Value::Array(allowed)) = schema.get("enum") {
+        assert!(
+            allowed.contains(value),
+            "{at}: {value} is not among {allowed:?}"
+        );
+    }
+    if schema.get("format").and_then(Value::as_str) == Some("uuid") {
+        let text = value.as_str().unwrap();
+        assert!(
+            text.len() == 36 && text.chars().filter(|c| *c == '-').count() == 4,
+            "{at}: {text} is not a UUID"
+        );
+    }
+    match value {
+        Value::Object(fields) => {
+            let properties = schema["properties"].as_object().unwrap();
+            for (name, field) in fields {
+                let declared = properties
+                    .get(name)
+                    .unwrap_or_else(|| panic!("{at}.{name} is not in the document"));
+                conforms(doc, declared, field, &format!("{at}.{name}"));
+            }
+            for required in schema["required"].as_array().into_iter().flatten() {
+                let name = required.as_str().unwrap();
+                assert!(fields.contains_key(name), "{at}: {name} is missing");
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                conforms(doc, &schema["items"], item, &format!("{at}[{i}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The API's answer at `path`, checked against the document's `schema`.
+async fn api(
+    app: &axum::Router,
+    doc: &serde_json::Value,
+    path: &str,
+    schema: &str,
+) -> (serde_json::Value, Reply) {
+    let reply = get(app, path, &[("origin", "https://kommune.example")]).await;
+    assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
+    assert_eq!(
+        reply.header(header::CONTENT_TYPE),
+        "application/json",
+        "{path}"
+    );
+    assert_eq!(
+        reply.header(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+        "*",
+        "{path}: any site may read it"
+    );
+    assert!(!reply.header(header::ETAG).is_empty(), "{path}");
+    let value: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    let reference = serde_json::json!({ "$ref": format!("#/components/schemas/{schema}") });
+    conforms(doc, &reference, &value, path);
+    (value, reply)
+}
+
+#[tokio::test]
+async fn the_open_data_api_pages_the_directory_as_its_openapi_document_says() {
+    for site in sites().await {
+        let (b, app) = (site.backend, &site.app);
+        let reply = get(app, "/data/v1/openapi.json", &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{b}");
+        let doc: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(doc["openapi"], "3.1.0", "{b}");
+        assert_eq!(doc["servers"][0]["url"], format!("{SITE}/data/v1"), "{b}");
+        let (index, _) = api(app, &doc, "/data/v1/", "Index").await;
+        assert_eq!(
+            index["openapi_url"],
+            format!("{SITE}/data/v1/openapi.json"),
+            "{b}"
+        );
+
+        // Every published offering, two to a page, each once.
+        let published = app::backend::entities::listing::Entity::find()
+            .all(site.db.read())
+            .await
+            .unwrap()
+            .len() as u64;
+        let mut services = Vec::new();
+        let mut page = 1;
+        loop {
+            let path = format!("/data/v1/services?per_page=2&page={page}");
+            let (found, reply) = api(app, &doc, &path, "ServicePage").await;
+            assert_eq!(found["total_items"], published, "{b}");
+            assert_eq!(found["total_pages"], published.div_ceil(2), "{b}");
+            assert_eq!(found["first_page"], page == 1, "{b}");
+            assert!(!reply.header(header::LAST_MODIFIED).is_empty(), "{b}");
+            services.extend(found["contents"].as_array().unwrap().iter().cloned());
+            if found["last_page"] == true {
+                break;
+            }
+            page += 1;
+        }
+        assert_eq!(services.len() as u64, published, "{b}");
+        let mut ids: Vec<&str> = services.iter().map(|s| s["id"].as_str().unwrap()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), services.len(), "{b}: each once");
+
+        let named = |name: &str| {
+            services
+                .iter()
+                .find(|s| s["name"] == name)
+                .unwrap_or_else(|| panic!("{b}: no service {name}"))
+                .clone()
+        };
+        let group = named("Sterk og stødig");
+        assert_eq!(
+            group["url"],
+            format!("{SITE}/tilbud/sterk-og-stodig"),
+            "{b}"
+        );
+        let weekly = &group["schedules"][0];
+        assert_eq!(
+            (
+                &weekly["freq"],
+                &weekly["byday"],
+                &weekly["opens_at"],
+                &weekly["closes_at"]
+            ),
+            (
+                &"WEEKLY".into(),
+                &"TU".into(),
+                &"10:00".into(),
+                &"11:00".into()
+            ),
+            "{b}"
+        );
+        assert!(
+            weekly["except_dates"]
+                .as_array()
+                .unwrap()
+                .contains(&"2026-12-22".into()),
+            "{b}: the skipped Tuesday"
+        );
+        let place = &group["service_at_locations"][0]["location"];
+        assert_eq!(place["addresses"][0]["address_1"], "Tøyengata 14", "{b}");
+        assert_eq!(group["cost_options"][0]["amount"], 0, "{b}");
+        let course = named("Leve med kols");
+        let referral = course["attributes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["taxonomy_term"]["vocabulary"] == "referral")
+            .unwrap();
+        assert_eq!(referral["value"], "required", "{b}");
+        assert!(
+            course["schedules"].as_array().unwrap().len() >= 2,
+            "{b}: its sessions"
+        );
+
+        // One by its id, the same as in the list; in English when asked.
+        let id = group["id"].as_str().unwrap();
+        let (one, _) = api(app, &doc, &format!("/data/v1/services/{id}"), "Service").await;
+        assert_eq!(one, group, "{b}");
+        let (en, _) = api(
+            app,
+            &doc,
+            &format!("/data/v1/services/{id}?lang=en"),
+            "Service",
+        )
+        .await;
+        assert_eq!(en["name"], "Strong and steady", "{b}");
+        for missing in [
+            "/data/v1/services/74726566-0001-8000-8000-0000000fffff",
+            "/data/v1/services/sterk-og-stodig",
+            "/data/v1/locations/74726566-0001-8000-8000-000000000001",
+        ] {
+            assert_eq!(
+                get(app, missing, &[]).await.status,
+                StatusCode::NOT_FOUND,
+                "{b}: {missing}"
+            );
+        }
+
+        // The organisations, with the register's number where known.
+        let (orgs, _) = api(
+            app,
+            &doc,
+            "/data/v1/organizations?per_page=100",
+            "OrganizationPage",
+        )
+        .await;
+        let centre = orgs["contents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "Østbyen frivilligsentral")
+            .unwrap();
+        assert_eq!(
+            centre["identifiers"][0]["identifier_scheme"], "NO-BRC",
+            "{b}"
+        );
+        assert_eq!(centre["identifiers"][0]["identifier"], "999999999", "{b}");
+        let org_id = centre["id"].as_str().unwrap();
+        assert!(
+            services.iter().any(|s| s["organization_id"] == org_id),
+            "{b}"
+        );
+        api(
+            app,
+            &doc,
+            &format!("/data/v1/organizations/{org_id}"),
+            "Organization",
+        )
+        .await;
+
+        // The places, each readable by the id a service gives it.
+        let (places, _) = api(app, &doc, "/data/v1/locations", "LocationPage").await;
+        assert!(places["total_items"].as_u64().unwrap() >= 2, "{b}");
+        let location_id = place["id"].as_str().unwrap();
+        let (again, _) = api(
+            app,
+            &doc,
+            &format!("/data/v1/locations/{location_id}"),
+            "Location",
+        )
+        .await;
+        assert_eq!(&again, place, "{b}");
+
+        // Bounded pages; validators; a preflight for If-None-Match.
+        let (big, reply) = api(
+            app,
+            &doc,
+            "/data/v1/services?per_page=100000",
+            "ServicePage",
+        )
+        .await;
+        assert_eq!(big["size"], 100, "{b}");
+        let tag = reply.header(header::ETAG).to_string();
+        let again = get(
+            app,
+            "/data/v1/services?per_page=100000",
+            &[("if-none-match", &tag)],
+        )
+        .await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{b}");
+        let preflight = send(
+            app,
+            http::Request::options("/data/v1/services")
+                .header("origin", "https://kommune.example")
+                .header("access-control-request-method", "GET")
+                .header("access-control-request-headers", "if-none-match")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert!(preflight.status.is_success(), "{b}: {}", preflight.status);
+        assert_eq!(
+            preflight.header(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+            "*",
+            "{b}"
+        );
+        assert!(
+            preflight
+                .header(header::ACCESS_CONTROL_ALLOW_HEADERS)
+                .contains("if-none-match"),
+            "{b}"
+        );
+    }
+}

@@ -144,6 +144,9 @@ pub struct OfferingCard {
 /// Where an offering happens.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VenueDto {
+    /// The venue's id, for the open data API.
+    #[serde(default)]
+    pub id: i32,
     pub name: String,
     pub address: String,
     pub postcode: String,
@@ -218,6 +221,9 @@ impl CourseInfo {
 /// Who runs an offering and whom to ask.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
+    /// The organisation's id, for the open data API.
+    #[serde(default)]
+    pub organiser_id: i32,
     pub organiser: String,
     pub organiser_website: Option<String>,
     pub name: String,
@@ -250,4 +256,47 @@ pub struct OfferingDetail {
     pub course: Option<CourseInfo>,
     /// For a volunteer centre: the other offerings its organisation runs.
     pub runs: Vec<OfferingCard>,
+}
+
+/// Whether `number` is an organisation number of Enhetsregisteret: nine
+/// digits whose last is the modulus-11 check digit of the others (weights
+/// 3, 2, 7, 6, 5, 4, 3, 2), as Brønnøysundregistrene issue them.
+pub fn is_org_number(number: &str) -> bool {
+    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 9 || number.len() != 9 {
+        return false;
+    }
+    let sum: u32 = digits[..8]
+        .iter()
+        .zip([3, 2, 7, 6, 5, 4, 3, 2])
+        .map(|(d, w)| d * w)
+        .sum();
+    match 11 - sum % 11 {
+        11 => digits[8] == 0,
+        10 => false,
+        check => digits[8] == check,
+    }
+}
+
+#[cfg(test)]
+mod org_number_tests {
+    use super::is_org_number;
+
+    #[test]
+    fn organisation_numbers_carry_their_check_digit() {
+        // Brønnøysundregistrene's own, and a made-up one that checks.
+        for ok in ["974760673", "999999999"] {
+            assert!(is_org_number(ok), "{ok}");
+        }
+        for bad in [
+            "974760674",
+            "97476067",
+            "9747606730",
+            "97476067a",
+            "974 760 673",
+            "",
+        ] {
+            assert!(!is_org_number(bad), "{bad}");
+        }
+    }
 }

@@ -1,11 +1,12 @@
 //! What the site offers beyond its pages, for other programs to read:
 //! calendar files and subscriptions, a feed of new and changed offerings,
-//! the sitemap and `robots.txt`. Each reads the directory the pages read,
+//! an open data API shaped after HSDS, the sitemap and `robots.txt`. Each reads the directory the pages read,
 //! so a coordinator's change reaches it as fast as it reaches the pages;
 //! the page cache keeps the listings' feeds as it keeps their pages.
 
 pub mod calendar;
 pub mod changes;
+pub mod hsds;
 pub mod sitemap;
 
 use axum::http::{HeaderValue, StatusCode, header};

@@ -44,6 +44,7 @@ pub(super) fn venue_dto(v: &venue::Model, lang: Lang) -> VenueDto {
     }
     .or_else(|| v.access_note_nb.clone());
     VenueDto {
+        id: v.id,
         name: v.name.clone(),
         address: v.address.clone(),
         postcode: v.postcode.clone(),

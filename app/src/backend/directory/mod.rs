@@ -11,6 +11,7 @@
 mod facts;
 pub mod feeds;
 pub mod json_ld;
+pub mod open_data;
 pub mod programme;
 pub mod read_model;
 pub mod search;
@@ -344,6 +345,16 @@ impl Directory {
         lang: Lang,
         now: NaiveDateTime,
     ) -> Result<OfferingDetail, AppError> {
+        Ok(self.offering_with_id(slug, lang, now).await?.1)
+    }
+
+    /// [`Directory::offering`], with the offering's id.
+    pub async fn offering_with_id(
+        &self,
+        slug: &str,
+        lang: Lang,
+        now: NaiveDateTime,
+    ) -> Result<(i32, OfferingDetail), AppError> {
         let versions = self.versions().await?;
         let today = now.date();
         let key = (slug.to_owned(), lang);
@@ -382,7 +393,7 @@ impl Directory {
                     page: built.clone(),
                 },
             );
-            return Ok(built.1.clone());
+            return Ok((built.0, built.1.clone()));
         };
         let (id, detail) = &*kept;
         let mut detail = detail.clone();
@@ -390,7 +401,7 @@ impl Directory {
             course.places_left =
                 course::places_left_of(self.db.read(), *id, course.capacity).await?;
         }
-        Ok(detail)
+        Ok((*id, detail))
     }
 
     /// Page `page` of the published offerings matching `filter`, in
@@ -730,6 +741,7 @@ async fn detail(
             .and_then(|id| facts.venues.get(&id))
             .map(|v| venue_dto(v, lang)),
         contact: Contact {
+            organiser_id: org.id,
             organiser: org.name,
             organiser_website: org.website,
             name: o.contact_name.clone(),

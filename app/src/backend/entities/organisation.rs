@@ -17,6 +17,8 @@ pub struct Model {
     pub email: String,
     pub phone: String,
     pub website: Option<String>,
+    /// Its number in Enhetsregisteret, nine digits, where known.
+    pub org_number: Option<String>,
     /// Trusted to publish without an editor's approval.
     pub publishes_directly: bool,
 }

@@ -120,6 +120,9 @@ pub(super) struct OrganisationIn {
     pub(super) email: String,
     pub(super) phone: String,
     pub(super) website: Option<String>,
+    /// Its number in Enhetsregisteret, nine digits, where known.
+    #[serde(default)]
+    pub(super) org_number: Option<String>,
     pub(super) districts: Vec<String>,
     /// Trusted to publish without an editor's approval.
     #[serde(default)]

@@ -25,7 +25,7 @@ use super::entities::{
 };
 use crate::domain::catalogue::{CourseDraft, OfferingDraft, TextDraft, VenueChoice, WeeklyDraft};
 use crate::domain::lang::Lang;
-use crate::domain::offering::{OfferingKind, OfferingStatus};
+use crate::domain::offering::{OfferingKind, OfferingStatus, is_org_number};
 use crate::domain::sign_up::SignUpStatus;
 use crate::domain::slug::is_slug;
 
@@ -235,6 +235,14 @@ fn check(data: &Municipality) -> Result<(), ImportError> {
             )));
         }
     }
+    for o in &data.organisation {
+        if let Some(number) = o.org_number.as_deref().filter(|n| !is_org_number(n)) {
+            return Err(ImportError::Invalid(format!(
+                "organisation '{}': '{number}' is not an organisation number (nine digits, the last a check digit)",
+                o.slug
+            )));
+        }
+    }
     for o in data
         .offering
         .iter()
@@ -304,6 +312,7 @@ async fn write(
             email: Set(o.email.clone()),
             phone: Set(o.phone.clone()),
             website: Set(o.website.clone()),
+            org_number: Set(o.org_number.clone()),
             publishes_directly: Set(o.publishes_directly),
             ..Default::default()
         }
