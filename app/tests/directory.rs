@@ -117,6 +117,12 @@ async fn demo_municipality_imports_once_with_every_kind() {
 /// sign-up that day, and how many offerings meet in the seven days from it.
 async fn demo_on(db: &Db, source: &str, day: NaiveDateTime) -> (usize, usize) {
     import::import_as_of(db, source, day).await.unwrap();
+    open_and_meeting(db, day).await
+}
+
+/// How many courses are open for sign-up on `day`, and how many offerings
+/// meet in the seven days from it.
+async fn open_and_meeting(db: &Db, day: NaiveDateTime) -> (usize, usize) {
     let courses = ListingFilter {
         kind: Some(OfferingKind::Course),
         ..ListingFilter::default()
@@ -157,6 +163,35 @@ async fn the_demo_moves_to_the_week_it_is_seeded_in() {
         let (open, meeting) = demo_on(&db, &fixed, next_year).await;
         assert_eq!(open, 0, "{backend}");
         assert!(meeting < moved, "{backend}: {meeting} of {moved}");
+    }
+}
+
+#[tokio::test]
+async fn a_demo_left_running_moves_on_with_the_calendar() {
+    use app::backend::clock::{Now, utc_of_oslo};
+    use app::backend::jobs::demo;
+    let seeded: NaiveDateTime = "2026-11-25T10:00:00".parse().unwrap();
+    let later: NaiveDateTime = "2027-12-08T10:00:00".parse().unwrap();
+    for (backend, db) in testing::databases().await {
+        import::import_as_of(&db, DEMO, seeded).await.unwrap();
+        // A day on, nothing moves; a year on, everything does, by 54 weeks.
+        let next_day = Now::at(utc_of_oslo(seeded + chrono::Duration::days(1)));
+        assert_eq!(demo::run(&db, next_day).await.unwrap(), 0, "{backend}");
+        let (stale_open, _) = open_and_meeting(&db, later).await;
+        assert_eq!(stale_open, 0, "{backend}: unmoved, every course is over");
+        let year_on = Now::at(utc_of_oslo(later));
+        assert_eq!(demo::run(&db, year_on).await.unwrap(), 54, "{backend}");
+        assert_eq!(demo::run(&db, year_on).await.unwrap(), 0, "{backend}: once");
+        let (open, meeting) = open_and_meeting(&db, later).await;
+        assert!(open >= 3, "{backend}: {open} courses open");
+        assert!(meeting >= 30, "{backend}: {meeting} offerings this week");
+    }
+    // A municipality's own file never moves.
+    let fixed = DEMO.replacen("today = \"2026-11-25\"", "", 1);
+    for (backend, db) in testing::databases().await {
+        import::import_as_of(&db, &fixed, seeded).await.unwrap();
+        let year_on = Now::at(utc_of_oslo(later));
+        assert_eq!(demo::run(&db, year_on).await.unwrap(), 0, "{backend}");
     }
 }
 

@@ -18,6 +18,7 @@ mod m20261206_000012_sign_up_origin;
 mod m20261206_000013_confirm_by;
 mod m20261206_000014_referral;
 mod m20261206_000015_org_number;
+mod m20261206_000016_demo_today;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000013_confirm_by::Migration),
             Box::new(m20261206_000014_referral::Migration),
             Box::new(m20261206_000015_org_number::Migration),
+            Box::new(m20261206_000016_demo_today::Migration),
         ]
     }
 }

@@ -10,6 +10,8 @@ pub struct Model {
     pub id: i32,
     pub version: i64,
     pub last_edit: i64,
+    /// For the demo: the day its dates are written for, as last moved.
+    pub demo_today: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,7 +11,8 @@ pub use generate::generate;
 
 use chrono::NaiveDateTime;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, Set,
 };
 
 use self::format::{CourseIn, Municipality, OfferingIn, TextIn};
@@ -20,8 +21,8 @@ use super::clock::oslo_now;
 use super::db::Db;
 use super::directory::read_model;
 use super::entities::{
-    category, district, offering as offering_entity, organisation, organisation_district, sign_up,
-    venue,
+    category, directory_state, district, offering as offering_entity, organisation,
+    organisation_district, sign_up, venue,
 };
 use crate::domain::catalogue::{CourseDraft, OfferingDraft, TextDraft, VenueChoice, WeeklyDraft};
 use crate::domain::lang::Lang;
@@ -194,6 +195,17 @@ pub async fn import_as_of(
     check(&data)?;
     let txn = db.begin().await?;
     let (summary, ids) = write(&txn, &data).await?;
+    if let Some(today) = data.today {
+        // The demo: its dates move on with the calendar (jobs::demo).
+        directory_state::Entity::update_many()
+            .col_expr(
+                directory_state::Column::DemoToday,
+                sea_orm::sea_query::Expr::value(today),
+            )
+            .filter(directory_state::Column::Id.eq(1))
+            .exec(&txn)
+            .await?;
+    }
     if db.backend() == DbBackend::Postgres {
         // Without statistics for what was just written, PostgreSQL takes
         // the tables for huge and plans the read model's lookups (500

@@ -4,6 +4,7 @@
 //! without stopping the others.
 
 pub mod anonymise;
+pub mod demo;
 pub mod expire_unconfirmed;
 pub mod listing;
 pub mod purge_mail;
@@ -92,6 +93,9 @@ impl Worker {
 
     async fn run_jobs(&self, now: Now, lists: bool) {
         let s = &self.settings;
+        if lists && let Err(e) = demo::run(&self.db, now).await {
+            failed("moving the demo's dates on", None, &e);
+        }
         if lists && let Err(e) = listing::run(&self.db, now).await {
             failed("moving the lists on", None, &e);
         }

@@ -1,0 +1,105 @@
+//! Keeps the demo municipality current. Its data file names the day its
+//! dates were written for, and the import moves them to the week it runs
+//! in; a demo left running would still go stale, so once a week has passed
+//! since, every date in it moves on by the whole weeks, as the import
+//! would have moved them: the same weekdays, courses opening, nearly full,
+//! just over and later. A municipality's own data has no such day and
+//! never moves.
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+
+use crate::backend::clock::Now;
+use crate::backend::db::Db;
+use crate::backend::directory::read_model::{self, Why};
+use crate::backend::entities::{
+    cancelled_date, course_session, directory_state, offering, skipped_date, venue, weekly_slot,
+};
+use crate::domain::error::AppError;
+
+/// Moves the demo's dates on by the whole weeks since they were last
+/// moved, if a week or more has passed; returns by how many weeks. Several
+/// servers may try at once: the one whose update of the demo's day finds
+/// it unchanged does the move, in the same transaction.
+pub async fn run(db: &Db, now: Now) -> Result<u64, AppError> {
+    let state = directory_state::Entity::find_by_id(1)
+        .one(db.read())
+        .await?;
+    let Some(written) = state.and_then(|s| s.demo_today) else {
+        return Ok(0);
+    };
+    let weeks = (now.local.date() - written).num_days().div_euclid(7);
+    let Ok(weeks @ 1..) = u64::try_from(weeks) else {
+        return Ok(0);
+    };
+    let by = Days::new(weeks * 7);
+    let day = |d: NaiveDate| d + by;
+    let time = |t: NaiveDateTime| NaiveDateTime::new(t.date() + by, t.time());
+    let txn = db.begin().await?;
+    let claimed = directory_state::Entity::update_many()
+        .col_expr(
+            directory_state::Column::DemoToday,
+            Expr::value(day(written)),
+        )
+        .filter(directory_state::Column::Id.eq(1))
+        .filter(directory_state::Column::DemoToday.eq(written))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected == 0 {
+        return Ok(0);
+    }
+    for row in weekly_slot::Entity::find().all(&txn).await? {
+        let (from, to) = (row.valid_from, row.valid_to);
+        let mut row = row.into_active_model();
+        row.valid_from = Set(day(from));
+        row.valid_to = Set(to.map(day));
+        row.update(&txn).await?;
+    }
+    // The date is part of a skipped date's key: written anew, moved.
+    let skipped = skipped_date::Entity::find().all(&txn).await?;
+    skipped_date::Entity::delete_many().exec(&txn).await?;
+    if !skipped.is_empty() {
+        skipped_date::Entity::insert_many(skipped.into_iter().map(|s| skipped_date::ActiveModel {
+            weekly_slot_id: Set(s.weekly_slot_id),
+            date: Set(day(s.date)),
+        }))
+        .exec(&txn)
+        .await?;
+    }
+    for row in cancelled_date::Entity::find().all(&txn).await? {
+        let date = row.date;
+        let mut row = row.into_active_model();
+        row.date = Set(day(date));
+        row.update(&txn).await?;
+    }
+    for row in course_session::Entity::find().all(&txn).await? {
+        let (starts, ends) = (row.starts_at, row.ends_at);
+        let mut row = row.into_active_model();
+        row.starts_at = Set(time(starts));
+        row.ends_at = Set(time(ends));
+        row.update(&txn).await?;
+    }
+    for row in venue::Entity::find().all(&txn).await? {
+        let checked = row.checked_on;
+        let mut row = row.into_active_model();
+        row.checked_on = Set(day(checked));
+        row.update(&txn).await?;
+    }
+    let offerings = offering::Entity::find().all(&txn).await?;
+    let ids: Vec<i32> = offerings.iter().map(|o| o.id).collect();
+    for row in offerings {
+        let o = row.clone();
+        let mut row = row.into_active_model();
+        row.sign_up_opens = Set(o.sign_up_opens.map(day));
+        row.sign_up_closes = Set(o.sign_up_closes.map(day));
+        row.first_session_at = Set(o.first_session_at.map(time));
+        row.last_session_end_at = Set(o.last_session_end_at.map(time));
+        row.confirmed_at = Set(o.confirmed_at.map(time));
+        row.update(&txn).await?;
+    }
+    read_model::refresh(&txn, &ids, now.local, Why::Edited).await?;
+    txn.commit().await?;
+    tracing::info!(weeks, "moved the demo's dates on");
+    Ok(weeks)
+}
