@@ -166,6 +166,58 @@ async fn the_demo_moves_to_the_week_it_is_seeded_in() {
     }
 }
 
+/// When the sessions of the course `slug` start.
+async fn sessions_of(db: &Db, slug: &str) -> Vec<NaiveDateTime> {
+    use app::backend::entities::{course_session, offering};
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let id = offering::Entity::find()
+        .filter(offering::Column::Slug.eq(slug))
+        .one(db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    course_session::Entity::find()
+        .filter(course_session::Column::OfferingId.eq(id))
+        .order_by_asc(course_session::Column::StartsAt)
+        .all(db.read())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.starts_at)
+        .collect()
+}
+
+/// A resident's confirmed sign-up for the course `slug`.
+async fn signed_up(db: &Db, slug: &str, email: &str) {
+    use app::backend::entities::{offering, sign_up};
+    use app::domain::sign_up::SignUpStatus;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, Set};
+    let id = offering::Entity::find()
+        .filter(offering::Column::Slug.eq(slug))
+        .one(db.read())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let now = chrono::Utc::now().naive_utc();
+    sign_up::ActiveModel {
+        offering_id: Set(id),
+        status: Set(SignUpStatus::Confirmed),
+        participant_name: Set("Kari Nordmann".into()),
+        participant_email: Set(Some(email.into())),
+        lang: Set(Lang::Nb),
+        dedupe_key: Set(Some(email.into())),
+        email_confirmed_at: Set(Some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db.write())
+    .await
+    .unwrap();
+}
+
 #[tokio::test]
 async fn a_demo_left_running_moves_on_with_the_calendar() {
     use app::backend::clock::{Now, utc_of_oslo};
@@ -179,9 +231,24 @@ async fn a_demo_left_running_moves_on_with_the_calendar() {
         assert_eq!(demo::run(&db, next_day).await.unwrap(), 0, "{backend}");
         let (stale_open, _) = open_and_meeting(&db, later).await;
         assert_eq!(stale_open, 0, "{backend}: unmoved, every course is over");
+        // Someone signed up for one course, beside the demo's own people.
+        let kept = sessions_of(&db, "leve-med-kols-var-2027").await;
+        let moved_course = sessions_of(&db, "hjertekurs-var-2027").await;
+        signed_up(&db, "leve-med-kols-var-2027", "kari@example.no").await;
         let year_on = Now::at(utc_of_oslo(later));
         assert_eq!(demo::run(&db, year_on).await.unwrap(), 54, "{backend}");
         assert_eq!(demo::run(&db, year_on).await.unwrap(), 0, "{backend}: once");
+        assert_eq!(
+            sessions_of(&db, "leve-med-kols-var-2027").await,
+            kept,
+            "{backend}: a course someone signed up for keeps its dates"
+        );
+        let week54 = chrono::Duration::weeks(54);
+        assert_eq!(
+            sessions_of(&db, "hjertekurs-var-2027").await,
+            moved_course.iter().map(|s| *s + week54).collect::<Vec<_>>(),
+            "{backend}: the demo's own sign-ups are nobody's"
+        );
         let (open, meeting) = open_and_meeting(&db, later).await;
         assert!(open >= 3, "{backend}: {open} courses open");
         assert!(meeting >= 30, "{backend}: {meeting} offerings this week");

@@ -459,6 +459,28 @@ fn pages(districts: usize, slugs: &[String]) -> Vec<Page> {
                 &calendar_slugs[n % calendar_slugs.len()],
             ))
         }),
+        Page::new("district calendar feed", Serving::Cached, move |n| {
+            Request::get(app::paths::listing_calendar(
+                Some(&district(districts, n)),
+                &app::domain::filter::ListingFilter::default(),
+            ))
+        }),
+        Page::new("district changes (Atom)", Serving::Cached, move |n| {
+            Request::get(app::paths::district_changes(&district(districts, n)))
+        }),
+        Page::new("weekly programme", Serving::Cached, move |n| {
+            Request::get(app::paths::programme(
+                &district(districts, n),
+                &app::domain::filter::ListingFilter::default(),
+                None,
+            ))
+        }),
+        Page::new("open data: services", Serving::Cached, move |n| {
+            Request::get(format!("/data/v1/services?page={}", n % 20 + 1))
+        }),
+        Page::new("sitemap part", Serving::Cached, move |n| {
+            Request::get(app::paths::sitemap_offerings(n as u64 % 4 + 1))
+        }),
     ]
 }
 

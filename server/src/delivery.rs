@@ -153,8 +153,11 @@ pub struct PageCache {
     /// nobody else may ask for, and a stream of them must not take the
     /// room of the pages everyone asks for.
     searches: Arc<Mutex<Shelf>>,
+    /// What programs read (the open data API, the sitemap's parts): a
+    /// crawler paging through them must not take the listings' room either.
+    data: Arc<Mutex<Shelf>>,
     /// What it may hold, compressed forms included: the listings' shelf,
-    /// and an eighth of that again for searches.
+    /// and an eighth of that again for searches and for data.
     capacity: usize,
     /// See [`EDIT_GRACE`].
     edit_grace: Duration,
@@ -221,6 +224,7 @@ impl PageCache {
         PageCache {
             shelf: Arc::default(),
             searches: Arc::default(),
+            data: Arc::default(),
             capacity,
             edit_grace: EDIT_GRACE,
             refreshing: Arc::new(Semaphore::new(REFRESHING)),
@@ -240,6 +244,8 @@ impl PageCache {
     fn shelf_for(&self, key: &str) -> (&Mutex<Shelf>, usize) {
         if is_search(key) {
             (&self.searches, self.capacity / 8)
+        } else if is_data(key) {
+            (&self.data, self.capacity / 8)
         } else {
             (&self.shelf, self.capacity)
         }
@@ -379,6 +385,13 @@ fn listing_scope(path: &str) -> Option<Scope> {
 fn is_search(key: &str) -> bool {
     key.split_once('?')
         .is_some_and(|(_, query)| has_words(query))
+}
+
+/// Whether a page's key (`lang|size|uri`) is for programs: the open data
+/// API or a part of the sitemap.
+fn is_data(key: &str) -> bool {
+    let uri = key.splitn(3, '|').nth(2).unwrap_or_default();
+    uri.starts_with(crate::open::hsds::BASE) || uri.starts_with(&format!("/{}/", segment::SITEMAP))
 }
 
 /// Whether a query string searches: a `q` with something in it.
@@ -1008,6 +1021,9 @@ mod tests {
             Found::Current(_)
         ));
         assert!(is_search("nb|/tilbud?kind=course&q=trim"));
+        assert!(is_data("nb|normal|/data/v1/services?page=3"));
+        assert!(is_data("en|large|/sitemap/tilbud-2.xml"));
+        assert!(!is_data("nb|normal|/bydel/sentrum"));
         assert!(!is_search("nb|/tilbud?q="));
         assert!(!is_search("nb|/tilbud?kind=course"));
     }

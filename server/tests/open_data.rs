@@ -495,11 +495,32 @@ async fn the_open_data_api_pages_the_directory_as_its_openapi_document_says() {
         );
 
         // Every published offering, two to a page, each once.
-        let published = app::backend::entities::listing::Entity::find()
+        // Published ones only: drafts and archived offerings have listing
+        // rows too, and are nobody's business.
+        let old = offering::Entity::find()
+            .filter(offering::Column::Slug.eq("gammelt-kurs"))
+            .one(site.db.read())
+            .await
+            .unwrap()
+            .unwrap();
+        let mut old: offering::ActiveModel = old.into();
+        old.status = Set(app::domain::offering::OfferingStatus::Archived);
+        old.update(site.db.write()).await.unwrap();
+        let published = offering::Entity::find()
+            .filter(offering::Column::Status.eq(app::domain::offering::OfferingStatus::Published))
             .all(site.db.read())
             .await
             .unwrap()
             .len() as u64;
+        let all = offering::Entity::find()
+            .all(site.db.read())
+            .await
+            .unwrap()
+            .len() as u64;
+        assert!(
+            published < all,
+            "{b}: the fixtures have unpublished offerings"
+        );
         let mut services = Vec::new();
         let mut page = 1;
         loop {
@@ -516,6 +537,12 @@ async fn the_open_data_api_pages_the_directory_as_its_openapi_document_says() {
             page += 1;
         }
         assert_eq!(services.len() as u64, published, "{b}");
+        assert!(
+            !services
+                .iter()
+                .any(|s| s["url"] == format!("{SITE}/tilbud/gammelt-kurs")),
+            "{b}: archived"
+        );
         let mut ids: Vec<&str> = services.iter().map(|s| s["id"].as_str().unwrap()).collect();
         ids.sort();
         ids.dedup();
@@ -616,6 +643,10 @@ async fn the_open_data_api_pages_the_directory_as_its_openapi_document_says() {
             "{b}"
         );
         assert_eq!(centre["identifiers"][0]["identifier"], "999999999", "{b}");
+        assert!(
+            centre.get("email").is_none(),
+            "{b}: its own address is the staff area's"
+        );
         let org_id = centre["id"].as_str().unwrap();
         assert!(
             services.iter().any(|s| s["organization_id"] == org_id),

@@ -45,7 +45,8 @@ pub struct Programme {
     pub monday: NaiveDate,
     /// Monday to Sunday.
     pub days: Vec<ProgrammeDay>,
-    /// Whether offerings were left out at [`PROGRAMME_MAX`].
+    /// Whether offerings may be left out: more than [`PROGRAMME_MAX`] meet
+    /// in the week, or the list went on past what one programme reads.
     pub cut: bool,
 }
 

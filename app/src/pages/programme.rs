@@ -13,9 +13,7 @@ use crate::components::load::load_page;
 use crate::components::print::PrintButton;
 use crate::domain::filter::ListingFilter;
 use crate::domain::offering::Referral;
-use crate::domain::programme::{
-    PROGRAMME_MAX, ProgrammeDay, ProgrammeItem, WEEKS_AHEAD, monday_of,
-};
+use crate::domain::programme::{ProgrammeDay, ProgrammeItem, WEEKS_AHEAD, monday_of};
 use crate::i18n::format::price;
 use crate::i18n::{Tr, use_tr};
 use crate::paths;
@@ -88,7 +86,7 @@ pub fn ProgrammePage() -> impl IntoView {
                 {days}
                 {p.cut.then(|| view! {
                     <p class="programme-cut">
-                        {tr.t_with("programme-cut", &[("count", (PROGRAMME_MAX as i64).into())])}
+                        {tr.t("programme-cut")}
                     </p>
                 })}
                 <footer class="programme-foot">

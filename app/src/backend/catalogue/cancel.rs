@@ -4,12 +4,13 @@
 //! place, and everyone signed up for a course is emailed.
 
 use chrono::{Datelike, NaiveDate};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::backend::clock::Now;
 use crate::backend::db::Db;
 use crate::backend::directory::read_model::{self, Why};
-use crate::backend::entities::{cancelled_date, sign_up};
+use crate::backend::entities::{cancelled_date, offering as offering_row, sign_up};
 use crate::backend::mail::EmailKind;
 use crate::backend::sign_up::notify;
 use crate::backend::staff::{Staff, access, audit};
@@ -78,6 +79,13 @@ pub async fn cancel_date(
     })
     .exec_without_returning(&txn)
     .await?;
+    // A change to what the offering says: feeds and the open data API
+    // date it so.
+    offering_row::Entity::update_many()
+        .col_expr(offering_row::Column::UpdatedAt, Expr::value(now.utc))
+        .filter(offering_row::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
     let people = sign_up::Entity::find()
         .filter(sign_up::Column::OfferingId.eq(row.id))
         .filter(sign_up::Column::Status.is_in(SignUpStatus::ACTIVE))

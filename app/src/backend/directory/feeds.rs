@@ -54,8 +54,8 @@ impl Directory {
         for page in 1..=CALENDAR_PAGES {
             let listing = self.listing(district_slug, filter, lang, page).await?;
             for card in &listing.cards {
-                match self.offering(&card.slug, lang, now).await {
-                    Ok(detail) => details.push(detail),
+                match self.offering_unkept(&card.slug, lang, now).await {
+                    Ok((_, detail)) => details.push(detail),
                     // Taken down since the list was read: not in the feed.
                     Err(AppError::NotFound) => {}
                     Err(e) => return Err(e),

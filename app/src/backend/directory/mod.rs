@@ -355,6 +355,30 @@ impl Directory {
         lang: Lang,
         now: NaiveDateTime,
     ) -> Result<(i32, OfferingDetail), AppError> {
+        self.offering_kept_or_built(slug, lang, now, true).await
+    }
+
+    /// [`Directory::offering_with_id`] for what reads many offerings at
+    /// once (the open data API, a listing's calendar, the weekly
+    /// programme): a page already kept is used, one built is not kept, so
+    /// a program paging through the country does not push out the pages
+    /// residents open.
+    pub async fn offering_unkept(
+        &self,
+        slug: &str,
+        lang: Lang,
+        now: NaiveDateTime,
+    ) -> Result<(i32, OfferingDetail), AppError> {
+        self.offering_kept_or_built(slug, lang, now, false).await
+    }
+
+    async fn offering_kept_or_built(
+        &self,
+        slug: &str,
+        lang: Lang,
+        now: NaiveDateTime,
+        keep: bool,
+    ) -> Result<(i32, OfferingDetail), AppError> {
         let versions = self.versions().await?;
         let today = now.date();
         let key = (slug.to_owned(), lang);
@@ -368,6 +392,9 @@ impl Directory {
             .and_then(|d| d.pages.get(&key))
             .filter(|k| k.is_current(&versions))
             .map(|k| k.page.clone());
+        if kept.is_none() && !keep {
+            return offering_with_id(self.db.read(), slug, lang, now).await;
+        }
         let Some(kept) = kept else {
             // Just built: its places are as fresh as a count would be.
             let built = Arc::new(offering_with_id(self.db.read(), slug, lang, now).await?);

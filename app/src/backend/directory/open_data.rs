@@ -1,75 +1,123 @@
 //! What the open data API reads, a page at a time: the published
 //! offerings (in the order they were added, so a page holds still while
-//! others are added), the organisations that run them and the venues
-//! where they meet.
+//! others are added), and the organisations and venues behind them. Only
+//! what the public pages show: an organisation or venue none of whose
+//! offerings is published is not there.
 
 use chrono::NaiveDateTime;
+use sea_orm::sea_query::Query;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
-use super::Directory;
 use super::facts::venue_dto;
-use crate::backend::entities::{listing, offering, organisation, venue};
+use super::{Directory, published};
+use crate::backend::entities::{offering, organisation, venue};
 use crate::domain::error::AppError;
 use crate::domain::lang::Lang;
-use crate::domain::offering::VenueDto;
+use crate::domain::offering::{OfferingDetail, OfferingStatus, VenueDto};
 
 /// The most items one page of the API holds.
 pub const PER_PAGE_MAX: u64 = 100;
 
+/// Published offerings `offset..offset + limit`, in full, with their ids;
+/// how many are published; and when the newest change among this page's
+/// was made (UTC).
+pub struct PublishedPage {
+    pub offerings: Vec<(i32, OfferingDetail)>,
+    pub total: u64,
+    pub changed: Option<NaiveDateTime>,
+}
+
+/// The ids of `column` (an organisation's or a venue's) that some
+/// published offering has.
+fn in_use(column: offering::Column) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(column)
+        .from(offering::Entity)
+        .and_where(offering::Column::Status.eq(OfferingStatus::Published))
+        .to_owned()
+}
+
+fn public_organisations() -> Select<organisation::Entity> {
+    organisation::Entity::find()
+        .filter(organisation::Column::Id.in_subquery(in_use(offering::Column::OrganisationId)))
+}
+
+fn public_venues() -> Select<venue::Entity> {
+    venue::Entity::find().filter(venue::Column::Id.in_subquery(in_use(offering::Column::VenueId)))
+}
+
 impl Directory {
-    /// The slugs of published offerings `offset..offset + limit`, by id;
-    /// how many there are; and when the newest change among them was
-    /// made (UTC).
-    pub async fn published(
+    /// Published offerings `offset..offset + limit`, by id, each as its
+    /// page shows it.
+    pub async fn published_page(
         &self,
         offset: u64,
         limit: u64,
-    ) -> Result<(Vec<String>, u64, Option<NaiveDateTime>), AppError> {
+        lang: Lang,
+        now: NaiveDateTime,
+    ) -> Result<PublishedPage, AppError> {
         let db = self.db.read();
-        let total = listing::Entity::find().count(db).await?;
-        let rows: Vec<(i32, String)> = listing::Entity::find()
+        let total = published().count(db).await?;
+        let rows: Vec<(i32, String, NaiveDateTime)> = published()
             .select_only()
-            .column(listing::Column::OfferingId)
-            .column(listing::Column::Slug)
-            .order_by_asc(listing::Column::OfferingId)
+            .column(offering::Column::Id)
+            .column(offering::Column::Slug)
+            .column(offering::Column::UpdatedAt)
+            .order_by_asc(offering::Column::Id)
             .offset(offset)
             .limit(limit)
             .into_tuple()
             .all(db)
             .await?;
-        let changed = last_changed(db, rows.iter().map(|(id, _)| *id)).await?;
-        Ok((
-            rows.into_iter().map(|(_, slug)| slug).collect(),
+        let changed = rows.iter().map(|(_, _, at)| *at).max();
+        let mut offerings = Vec::with_capacity(rows.len());
+        for (_, slug, _) in rows {
+            match self.offering_unkept(&slug, lang, now).await {
+                Ok(found) => offerings.push(found),
+                // Taken down since the page was read.
+                Err(AppError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(PublishedPage {
+            offerings,
             total,
             changed,
-        ))
+        })
     }
 
-    /// The slug of the published offering `id`, and when it last changed.
-    pub async fn published_slug(
+    /// The published offering `id` in full, and when it last changed (UTC).
+    pub async fn published_by_id(
         &self,
         id: i32,
-    ) -> Result<(String, Option<NaiveDateTime>), AppError> {
-        let db = self.db.read();
-        let slug = listing::Entity::find_by_id(id)
-            .one(db)
+        lang: Lang,
+        now: NaiveDateTime,
+    ) -> Result<(i32, OfferingDetail, NaiveDateTime), AppError> {
+        let (slug, changed): (String, NaiveDateTime) = published()
+            .select_only()
+            .column(offering::Column::Slug)
+            .column(offering::Column::UpdatedAt)
+            .filter(offering::Column::Id.eq(id))
+            .into_tuple()
+            .one(self.db.read())
             .await?
-            .map(|row| row.slug)
             .ok_or(AppError::NotFound)?;
-        Ok((slug, last_changed(db, [id]).await?))
+        let (id, detail) = self.offering_unkept(&slug, lang, now).await?;
+        Ok((id, detail, changed))
     }
 
-    /// Organisations `offset..offset + limit`, by id, and how many.
+    /// Organisations with published offerings, `offset..offset + limit`,
+    /// by id, and how many.
     pub async fn organisations(
         &self,
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<organisation::Model>, u64), AppError> {
         let db = self.db.read();
-        let total = organisation::Entity::find().count(db).await?;
-        let rows = organisation::Entity::find()
+        let total = public_organisations().count(db).await?;
+        let rows = public_organisations()
             .order_by_asc(organisation::Column::Id)
             .offset(offset)
             .limit(limit)
@@ -79,13 +127,15 @@ impl Directory {
     }
 
     pub async fn organisation(&self, id: i32) -> Result<organisation::Model, AppError> {
-        organisation::Entity::find_by_id(id)
+        public_organisations()
+            .filter(organisation::Column::Id.eq(id))
             .one(self.db.read())
             .await?
             .ok_or(AppError::NotFound)
     }
 
-    /// Venues `offset..offset + limit`, by id, in `lang`, and how many.
+    /// Venues where published offerings meet, `offset..offset + limit`,
+    /// by id, in `lang`, and how many.
     pub async fn venues(
         &self,
         offset: u64,
@@ -93,8 +143,8 @@ impl Directory {
         lang: Lang,
     ) -> Result<(Vec<VenueDto>, u64), AppError> {
         let db = self.db.read();
-        let total = venue::Entity::find().count(db).await?;
-        let rows = venue::Entity::find()
+        let total = public_venues().count(db).await?;
+        let rows = public_venues()
             .order_by_asc(venue::Column::Id)
             .offset(offset)
             .limit(limit)
@@ -104,25 +154,11 @@ impl Directory {
     }
 
     pub async fn venue(&self, id: i32, lang: Lang) -> Result<VenueDto, AppError> {
-        venue::Entity::find_by_id(id)
+        public_venues()
+            .filter(venue::Column::Id.eq(id))
             .one(self.db.read())
             .await?
             .map(|v| venue_dto(&v, lang))
             .ok_or(AppError::NotFound)
     }
-}
-
-/// The newest `updated_at` (UTC) among the offerings `ids`.
-async fn last_changed(
-    db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<Option<NaiveDateTime>, AppError> {
-    let newest: Option<Option<NaiveDateTime>> = offering::Entity::find()
-        .select_only()
-        .column_as(offering::Column::UpdatedAt.max(), "newest")
-        .filter(offering::Column::Id.is_in(ids))
-        .into_tuple()
-        .one(db)
-        .await?;
-    Ok(newest.flatten())
 }

@@ -34,7 +34,9 @@ impl Directory {
         // off. What met on the first days of a week already under way,
         // or is called off in the week, meets next up to a week later:
         // read that far, so the paper has the whole week and says what
-        // is called off.
+        // is called off. (An offering called off two weeks running, or a
+        // course whose last session was earlier this week, is not there:
+        // the list has moved past it.)
         let read_until = week_ends + Days::new(7);
         let mut days: Vec<ProgrammeDay> = (0..7)
             .map(|i| ProgrammeDay {
@@ -43,21 +45,28 @@ impl Directory {
             })
             .collect();
         let (mut offerings, mut cut) = (0, false);
+        // A search lists by relevance, not by the next meeting: then no
+        // card says where to stop, and every page read is looked through.
+        let searching = !filter.search_words().is_empty();
         'pages: for page in 1..=PAGES_READ {
             let listing = self
                 .listing(Some(district_slug), filter, lang, page)
                 .await?;
             for card in &listing.cards {
-                // Past that, nothing further down meets in the week.
-                if card.next.is_none_or(|n| n.starts_at() >= read_until) {
+                let meets_later = card.next.is_none_or(|n| n.starts_at() >= read_until);
+                if meets_later && !searching {
+                    // Nothing further down meets in the week.
                     break 'pages;
+                }
+                if meets_later {
+                    continue;
                 }
                 if offerings == PROGRAMME_MAX {
                     cut = true;
                     break 'pages;
                 }
-                let detail = match self.offering(&card.slug, lang, now).await {
-                    Ok(detail) => detail,
+                let detail = match self.offering_unkept(&card.slug, lang, now).await {
+                    Ok((_, detail)) => detail,
                     Err(AppError::NotFound) => continue,
                     Err(e) => return Err(e),
                 };
@@ -72,6 +81,10 @@ impl Directory {
             }
             if page * PAGE_SIZE >= listing.total {
                 break;
+            }
+            if page == PAGES_READ {
+                // Read as far as one programme reads, and the list goes on.
+                cut = true;
             }
         }
         for day in &mut days {

@@ -89,7 +89,7 @@ fn demo_sign_ups(
             } else {
                 SignUpStatus::WaitingList
             };
-            let email = format!("demo-{slug}-{n}@treffpunkt.example");
+            let email = format!("{DEMO_SIGN_UP_PREFIX}{slug}-{n}@{DEMO_SIGN_UP_DOMAIN}");
             sign_up::ActiveModel {
                 offering_id: Set(offering_id),
                 status: Set(status),
@@ -108,6 +108,11 @@ fn demo_sign_ups(
         })
         .collect()
 }
+
+/// The demo's own sign-ups are `demo-<course>-<n>@treffpunkt.example`:
+/// nobody's, so the demo's dates may move on under them.
+pub const DEMO_SIGN_UP_PREFIX: &str = "demo-";
+pub const DEMO_SIGN_UP_DOMAIN: &str = "treffpunkt.example";
 
 /// An offering of the data file as the catalogue's write path takes it,
 /// its references looked up by slug.

@@ -4,18 +4,26 @@
 //! since, every date in it moves on by the whole weeks, as the import
 //! would have moved them: the same weekdays, courses opening, nearly full,
 //! just over and later. A municipality's own data has no such day and
-//! never moves.
+//! never moves. Courses someone signed up for keep their dates: people
+//! were told them, and their personal data is removed by them.
+
+use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, IntoActiveModel, QueryFilter,
+    QuerySelect, Set,
+};
 
 use crate::backend::clock::Now;
 use crate::backend::db::Db;
 use crate::backend::directory::read_model::{self, Why};
 use crate::backend::entities::{
-    cancelled_date, course_session, directory_state, offering, skipped_date, venue, weekly_slot,
+    cancelled_date, course_session, directory_state, offering, sign_up, skipped_date, venue,
+    weekly_slot,
 };
+use crate::backend::import::{DEMO_SIGN_UP_DOMAIN, DEMO_SIGN_UP_PREFIX};
 use crate::domain::error::AppError;
 
 /// Moves the demo's dates on by the whole weeks since they were last
@@ -47,8 +55,30 @@ pub async fn run(db: &Db, now: Now) -> Result<u64, AppError> {
         .exec(&txn)
         .await?;
     if claimed.rows_affected == 0 {
+        txn.rollback().await?;
         return Ok(0);
     }
+    // Courses people have signed up for keep their dates while their
+    // sign-ups hold anything personal: the people were told those dates,
+    // and their data is removed by them. The demo's own sign-ups are
+    // nobody's.
+    let demo_address = format!("{DEMO_SIGN_UP_PREFIX}%@{DEMO_SIGN_UP_DOMAIN}");
+    let signed_up: HashSet<i32> = sign_up::Entity::find()
+        .select_only()
+        .column(sign_up::Column::OfferingId)
+        .distinct()
+        .filter(sign_up::Column::AnonymisedAt.is_null())
+        .filter(
+            Condition::any()
+                .add(sign_up::Column::ParticipantEmail.is_null())
+                .add(sign_up::Column::ParticipantEmail.not_like(&demo_address)),
+        )
+        .into_tuple::<i32>()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
+    let moves = |offering_id: i32| !signed_up.contains(&offering_id);
     for row in weekly_slot::Entity::find().all(&txn).await? {
         let (from, to) = (row.valid_from, row.valid_to);
         let mut row = row.into_active_model();
@@ -68,12 +98,18 @@ pub async fn run(db: &Db, now: Now) -> Result<u64, AppError> {
         .await?;
     }
     for row in cancelled_date::Entity::find().all(&txn).await? {
+        if !moves(row.offering_id) {
+            continue;
+        }
         let date = row.date;
         let mut row = row.into_active_model();
         row.date = Set(day(date));
         row.update(&txn).await?;
     }
     for row in course_session::Entity::find().all(&txn).await? {
+        if !moves(row.offering_id) {
+            continue;
+        }
         let (starts, ends) = (row.starts_at, row.ends_at);
         let mut row = row.into_active_model();
         row.starts_at = Set(time(starts));
@@ -88,7 +124,7 @@ pub async fn run(db: &Db, now: Now) -> Result<u64, AppError> {
     }
     let offerings = offering::Entity::find().all(&txn).await?;
     let ids: Vec<i32> = offerings.iter().map(|o| o.id).collect();
-    for row in offerings {
+    for row in offerings.into_iter().filter(|o| moves(o.id)) {
         let o = row.clone();
         let mut row = row.into_active_model();
         row.sign_up_opens = Set(o.sign_up_opens.map(day));

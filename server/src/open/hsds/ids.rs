@@ -17,6 +17,7 @@ pub enum Kind {
     Attribute = 10,
     Accessibility = 11,
     Identifier = 12,
+    Session = 13,
 }
 
 pub fn uuid(kind: Kind, n: u64) -> String {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, Method, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDateTime;
@@ -29,7 +29,6 @@ use app::paths;
 
 use self::ids::{Kind, row_of};
 use self::shapes::{Page, location_of, organization_of, service_of};
-use super::failed;
 use crate::AppState;
 
 /// Where the API lives.
@@ -84,6 +83,18 @@ fn page_of<T>(contents: Vec<T>, total: u64, page: u64, per_page: u64) -> Page<T>
         empty: contents.is_empty(),
         contents,
     }
+}
+
+/// An error as the API's JSON: its status, and `{"error": "…"}` with
+/// the message in the asked language.
+fn error(e: &AppError, r: &Request) -> Response {
+    e.log();
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (
+        status,
+        Json(serde_json::json!({ "error": r.tr.t(e.key()) })),
+    )
+        .into_response()
 }
 
 /// `body` as the API's JSON, with `Last-Modified` when known.
@@ -143,24 +154,23 @@ async fn services(
     let (page, per_page) = paging(&query);
     let found = state
         .directory
-        .published((page - 1) * per_page, per_page)
+        .published_page((page - 1) * per_page, per_page, r.lang, clock::oslo_now())
         .await;
-    let (slugs, total, changed) = match found {
-        Ok(found) => found,
-        Err(e) => return failed(&e, r.lang),
-    };
-    let site = &state.settings.site.public_url;
-    let now = clock::oslo_now();
-    let mut contents = Vec::with_capacity(slugs.len());
-    for slug in slugs {
-        match state.directory.offering_with_id(&slug, r.lang, now).await {
-            Ok((id, detail)) => contents.push(service_of(&detail, id, &r.tr, site)),
-            // Taken down since the page was read.
-            Err(AppError::NotFound) => {}
-            Err(e) => return failed(&e, r.lang),
+    match found {
+        Ok(found) => {
+            let site = &state.settings.site.public_url;
+            let contents = found
+                .offerings
+                .iter()
+                .map(|(id, detail)| service_of(detail, *id, &r.tr, site))
+                .collect();
+            answer(
+                page_of(contents, found.total, page, per_page),
+                found.changed,
+            )
         }
+        Err(e) => error(&e, &r),
     }
-    answer(page_of(contents, total, page, per_page), changed)
 }
 
 async fn service(
@@ -170,23 +180,21 @@ async fn service(
     headers: HeaderMap,
 ) -> Response {
     let r = request(&uri, &headers);
-    let Some(row) = row_of(Kind::Service, &id) else {
-        return failed(&AppError::NotFound, r.lang);
-    };
-    let found = match state.directory.published_slug(row).await {
-        Ok((slug, changed)) => state
-            .directory
-            .offering_with_id(&slug, r.lang, clock::oslo_now())
-            .await
-            .map(|(id, d)| (id, d, changed)),
-        Err(e) => Err(e),
+    let found = match row_of(Kind::Service, &id) {
+        Some(row) => {
+            state
+                .directory
+                .published_by_id(row, r.lang, clock::oslo_now())
+                .await
+        }
+        None => Err(AppError::NotFound),
     };
     match found {
         Ok((id, detail, changed)) => answer(
             service_of(&detail, id, &r.tr, &state.settings.site.public_url),
-            changed,
+            Some(changed),
         ),
-        Err(e) => failed(&e, r.lang),
+        Err(e) => error(&e, &r),
     }
 }
 
@@ -251,7 +259,7 @@ async fn list<T, S: Serialize, F: Future<Output = Result<(Vec<T>, u64), AppError
             page_of(rows.iter().map(shape).collect(), total, page, per_page),
             None,
         ),
-        Err(e) => failed(&e, r.lang),
+        Err(e) => error(&e, r),
     }
 }
 
@@ -269,7 +277,7 @@ async fn one<T, S: Serialize, F: Future<Output = Result<T, AppError>>>(
     };
     match found {
         Ok(item) => answer(shape(&item), None),
-        Err(e) => failed(&e, r.lang),
+        Err(e) => error(&e, r),
     }
 }
 

@@ -6,9 +6,9 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use app::backend::entities::organisation;
-use app::domain::Code;
 use app::domain::offering::{OfferingDetail, VenueDto};
 use app::domain::schedule::WeeklySlotDto;
+use app::domain::{Code, is_web_address};
 use app::i18n::Tr;
 use app::i18n::format::{kind_label, price};
 use app::paths;
@@ -128,9 +128,7 @@ pub struct Organization {
     id: String,
     name: String,
     description: String,
-    email: String,
     website: Option<String>,
-    phones: Vec<Phone>,
     identifiers: Vec<Identifier>,
 }
 
@@ -139,7 +137,7 @@ struct Identifier {
     id: String,
     organization_id: String,
     identifier_scheme: &'static str,
-    identifier_type: &'static str,
+    identifier_type: String,
     identifier: String,
 }
 
@@ -199,7 +197,7 @@ pub fn service_of(d: &OfferingDetail, id: i32, tr: &Tr, site: &str) -> Service {
         .flat_map(|c| c.sessions.iter())
         .enumerate()
         .map(|(i, s)| Schedule {
-            id: uuid(Kind::Schedule, (row_id(id) << 8 | 0x80) + i as u64),
+            id: uuid(Kind::Session, row_id(id) << 16 | i as u64),
             service_id: service_id.clone(),
             freq: None,
             byday: None,
@@ -217,7 +215,7 @@ pub fn service_of(d: &OfferingDetail, id: i32, tr: &Tr, site: &str) -> Service {
                 .collect(),
         });
     let attribute = |n: u64, vocabulary: &'static str, code: &str, name: String| Attribute {
-        id: uuid(Kind::Attribute, row_id(id) << 8 | n),
+        id: uuid(Kind::Attribute, row_id(id) << 16 | n),
         link_id: service_id.clone(),
         link_type: "service",
         link_entity: "service",
@@ -345,7 +343,7 @@ pub fn location_of(v: &VenueDto, tr: &Tr) -> Location {
         (v.access.step_free, "access-step-free"),
         (v.access.accessible_toilet, "access-toilet"),
         (v.access.hearing_loop, "access-hearing-loop"),
-        (v.access.parking, "staff-form-parking"),
+        (v.access.parking, "access-parking"),
     ];
     Location {
         id: location_id.clone(),
@@ -369,7 +367,7 @@ pub fn location_of(v: &VenueDto, tr: &Tr) -> Location {
             .enumerate()
             .filter(|(_, (has, _))| *has)
             .map(|(i, (_, key))| Accessibility {
-                id: uuid(Kind::Accessibility, row_id(v.id) << 4 | i as u64),
+                id: uuid(Kind::Accessibility, row_id(v.id) << 16 | i as u64),
                 location_id: location_id.clone(),
                 description: tr.t(key),
             })
@@ -378,17 +376,14 @@ pub fn location_of(v: &VenueDto, tr: &Tr) -> Location {
 }
 
 pub fn organization_of(o: &organisation::Model, tr: &Tr) -> Organization {
+    // Its own email and phone are for the staff area: residents reach the
+    // contact person each offering names.
     let id = uuid(Kind::Organization, row_id(o.id));
     Organization {
         id: id.clone(),
         name: o.name.clone(),
-        description: tr.t(&format!("staff-organisation-kind-{}", o.kind.code())),
-        email: o.email.clone(),
-        website: o.website.clone(),
-        phones: vec![Phone {
-            id: uuid(Kind::Phone, row_id(o.id) | 1 << 40),
-            number: o.phone.clone(),
-        }],
+        description: tr.t(&format!("organisation-kind-{}", o.kind.code())),
+        website: o.website.clone().filter(|w| is_web_address(w)),
         identifiers: o
             .org_number
             .iter()
@@ -396,7 +391,7 @@ pub fn organization_of(o: &organisation::Model, tr: &Tr) -> Organization {
                 id: uuid(Kind::Identifier, row_id(o.id)),
                 organization_id: id.clone(),
                 identifier_scheme: ORG_NUMBER_SCHEME,
-                identifier_type: "organisasjonsnummer",
+                identifier_type: tr.t("organisation-number"),
                 identifier: number.clone(),
             })
             .collect(),
