@@ -413,9 +413,13 @@ fn may_search(state: &AppState, request: &Request) -> bool {
 }
 
 fn is_compressible(content_type: &str) -> bool {
-    content_type.starts_with("text/")
-        || content_type.starts_with("application/json")
-        || content_type.starts_with("application/javascript")
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    essence.starts_with("text/")
+        || essence == "application/json"
+        || essence == "application/javascript"
+        // The sitemap, the Atom feed.
+        || essence == "application/xml"
+        || essence.ends_with("+xml")
 }
 
 /// Whether a response may be kept and sent to others: a page, not a

@@ -210,6 +210,16 @@ async fn a_district_s_feed_lists_its_offerings_newest_change_first() {
             "application/atom+xml; charset=utf-8",
             "{b}"
         );
+        // Kept, validated and compressed like a page.
+        let tag = reply.header(header::ETAG).to_string();
+        assert!(!tag.is_empty(), "{b}");
+        let again = get(
+            app,
+            "/bydel/ostbyen/nytt.atom?lang=nn",
+            &[("if-none-match", &tag)],
+        )
+        .await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{b}");
         let feed: atom_syndication::Feed = reply
             .body
             .parse()
@@ -299,6 +309,10 @@ async fn the_sitemap_names_every_public_page_in_every_language() {
         );
         let index = get(app, "/sitemap.xml", &[]).await;
         assert_eq!(index.status, StatusCode::OK, "{b}");
+        assert!(
+            !index.header(header::ETAG).is_empty(),
+            "{b}: kept and validated"
+        );
         assert!(
             index
                 .header(header::CONTENT_TYPE)

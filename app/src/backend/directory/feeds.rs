@@ -50,22 +50,20 @@ impl Directory {
         lang: Lang,
         now: NaiveDateTime,
     ) -> Result<Vec<OfferingDetail>, AppError> {
-        let mut details = Vec::new();
+        let mut slugs = Vec::new();
         for page in 1..=CALENDAR_PAGES {
             let listing = self.listing(district_slug, filter, lang, page).await?;
-            for card in &listing.cards {
-                match self.offering_unkept(&card.slug, lang, now).await {
-                    Ok((_, detail)) => details.push(detail),
-                    // Taken down since the list was read: not in the feed.
-                    Err(AppError::NotFound) => {}
-                    Err(e) => return Err(e),
-                }
-            }
+            slugs.extend(listing.cards.into_iter().map(|c| c.slug));
             if page * PAGE_SIZE >= listing.total {
                 break;
             }
         }
-        Ok(details)
+        Ok(self
+            .offerings_by_slug(&slugs, lang, now)
+            .await?
+            .into_iter()
+            .map(|(_, detail)| detail)
+            .collect())
     }
 
     /// A district's offerings, most recently changed first: its feed of

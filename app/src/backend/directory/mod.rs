@@ -355,30 +355,6 @@ impl Directory {
         lang: Lang,
         now: NaiveDateTime,
     ) -> Result<(i32, OfferingDetail), AppError> {
-        self.offering_kept_or_built(slug, lang, now, true).await
-    }
-
-    /// [`Directory::offering_with_id`] for what reads many offerings at
-    /// once (the open data API, a listing's calendar, the weekly
-    /// programme): a page already kept is used, one built is not kept, so
-    /// a program paging through the country does not push out the pages
-    /// residents open.
-    pub async fn offering_unkept(
-        &self,
-        slug: &str,
-        lang: Lang,
-        now: NaiveDateTime,
-    ) -> Result<(i32, OfferingDetail), AppError> {
-        self.offering_kept_or_built(slug, lang, now, false).await
-    }
-
-    async fn offering_kept_or_built(
-        &self,
-        slug: &str,
-        lang: Lang,
-        now: NaiveDateTime,
-        keep: bool,
-    ) -> Result<(i32, OfferingDetail), AppError> {
         let versions = self.versions().await?;
         let today = now.date();
         let key = (slug.to_owned(), lang);
@@ -392,9 +368,6 @@ impl Directory {
             .and_then(|d| d.pages.get(&key))
             .filter(|k| k.is_current(&versions))
             .map(|k| k.page.clone());
-        if kept.is_none() && !keep {
-            return offering_with_id(self.db.read(), slug, lang, now).await;
-        }
         let Some(kept) = kept else {
             // Just built: its places are as fresh as a count would be.
             let built = Arc::new(offering_with_id(self.db.read(), slug, lang, now).await?);
@@ -429,6 +402,29 @@ impl Directory {
                 course::places_left_of(self.db.read(), *id, course.capacity).await?;
         }
         Ok((*id, detail))
+    }
+
+    /// Published offerings by slug, in full and in the order given (any no
+    /// longer published left out), built together (see [`details_of`]) and
+    /// not kept: what reads many at once, so that a program paging through
+    /// the country neither costs ten queries an offering nor pushes out
+    /// the offering pages residents open.
+    pub async fn offerings_by_slug(
+        &self,
+        slugs: &[String],
+        lang: Lang,
+        now: NaiveDateTime,
+    ) -> Result<Vec<(i32, OfferingDetail)>, AppError> {
+        let db = self.db.read();
+        let mut rows: HashMap<String, offering::Model> = published()
+            .filter(offering::Column::Slug.is_in(slugs.iter().cloned()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.slug.clone(), o))
+            .collect();
+        let ordered = slugs.iter().filter_map(|s| rows.remove(s)).collect();
+        details_of(db, ordered, lang, now).await
     }
 
     /// Page `page` of the published offerings matching `filter`, in
@@ -710,16 +706,6 @@ async fn detail(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let district = facts
-        .districts
-        .get(&o.district_id)
-        .ok_or(AppError::NotFound)?;
-    let (description, cost_note) = facts
-        .text(o.id, lang)
-        .map(|t| (t.row.description.clone(), t.row.cost_note.clone()))
-        .unwrap_or_default();
-    let schedule = facts.schedule(o.id);
-
     let runs = if o.kind == OfferingKind::VolunteerCentre {
         let others = in_list_order(
             listing::Entity::find()
@@ -743,6 +729,61 @@ async fn detail(
     } else {
         Vec::new()
     };
+
+    assemble(db, &facts, o, org, runs, lang, now).await
+}
+
+/// Many offerings in full, as [`detail`] builds one but with one query a
+/// table for all of them (and one count a course for its places): what
+/// reads many at once (feeds, the weekly programme, the open data API).
+/// A volunteer centre's `runs` are left empty: none of those show them.
+pub(super) async fn details_of(
+    db: &impl ConnectionTrait,
+    rows: Vec<offering::Model>,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<Vec<(i32, OfferingDetail)>, AppError> {
+    let facts = Facts::load(db, &rows).await?;
+    let orgs: HashMap<i32, organisation::Model> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(rows.iter().map(|o| o.organisation_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for o in rows {
+        let Some(org) = orgs.get(&o.organisation_id).cloned() else {
+            continue;
+        };
+        let id = o.id;
+        out.push((
+            id,
+            assemble(db, &facts, o, org, Vec::new(), lang, now).await?,
+        ));
+    }
+    Ok(out)
+}
+
+/// An offering's detail from what was loaded about it.
+async fn assemble(
+    db: &impl ConnectionTrait,
+    facts: &Facts,
+    o: offering::Model,
+    org: organisation::Model,
+    runs: Vec<OfferingCard>,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<OfferingDetail, AppError> {
+    let district = facts
+        .districts
+        .get(&o.district_id)
+        .ok_or(AppError::NotFound)?;
+    let (description, cost_note) = facts
+        .text(o.id, lang)
+        .map(|t| (t.row.description.clone(), t.row.cost_note.clone()))
+        .unwrap_or_default();
+    let schedule = facts.schedule(o.id);
 
     let mut categories: Vec<CategoryDto> = facts
         .categories

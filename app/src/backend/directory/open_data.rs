@@ -72,17 +72,9 @@ impl Directory {
             .all(db)
             .await?;
         let changed = rows.iter().map(|(_, _, at)| *at).max();
-        let mut offerings = Vec::with_capacity(rows.len());
-        for (_, slug, _) in rows {
-            match self.offering_unkept(&slug, lang, now).await {
-                Ok(found) => offerings.push(found),
-                // Taken down since the page was read.
-                Err(AppError::NotFound) => {}
-                Err(e) => return Err(e),
-            }
-        }
+        let slugs: Vec<String> = rows.into_iter().map(|(_, slug, _)| slug).collect();
         Ok(PublishedPage {
-            offerings,
+            offerings: self.offerings_by_slug(&slugs, lang, now).await?,
             total,
             changed,
         })
@@ -104,7 +96,11 @@ impl Directory {
             .one(self.db.read())
             .await?
             .ok_or(AppError::NotFound)?;
-        let (id, detail) = self.offering_unkept(&slug, lang, now).await?;
+        let (id, detail) = self
+            .offerings_by_slug(&[slug], lang, now)
+            .await?
+            .pop()
+            .ok_or(AppError::NotFound)?;
         Ok((id, detail, changed))
     }
 

@@ -44,40 +44,23 @@ impl Directory {
                 items: Vec::new(),
             })
             .collect();
-        let (mut offerings, mut cut) = (0, false);
         // A search lists by relevance, not by the next meeting: then no
         // card says where to stop, and every page read is looked through.
         let searching = !filter.search_words().is_empty();
+        let (mut candidates, mut cut) = (Vec::new(), false);
         'pages: for page in 1..=PAGES_READ {
             let listing = self
                 .listing(Some(district_slug), filter, lang, page)
                 .await?;
-            for card in &listing.cards {
-                let meets_later = card.next.is_none_or(|n| n.starts_at() >= read_until);
-                if meets_later && !searching {
+            for card in listing.cards {
+                if card.next.is_none_or(|n| n.starts_at() >= read_until) {
+                    if searching {
+                        continue;
+                    }
                     // Nothing further down meets in the week.
                     break 'pages;
                 }
-                if meets_later {
-                    continue;
-                }
-                if offerings == PROGRAMME_MAX {
-                    cut = true;
-                    break 'pages;
-                }
-                let detail = match self.offering_unkept(&card.slug, lang, now).await {
-                    Ok((_, detail)) => detail,
-                    Err(AppError::NotFound) => continue,
-                    Err(e) => return Err(e),
-                };
-                let meetings = meetings_in(&detail, monday, sunday);
-                offerings += usize::from(!meetings.is_empty());
-                for meeting in meetings {
-                    let day = (meeting.date - monday).num_days();
-                    if let Some(day) = usize::try_from(day).ok().and_then(|d| days.get_mut(d)) {
-                        day.items.push(item(&detail, &meeting));
-                    }
-                }
+                candidates.push(card.slug);
             }
             if page * PAGE_SIZE >= listing.total {
                 break;
@@ -85,6 +68,24 @@ impl Directory {
             if page == PAGES_READ {
                 // Read as far as one programme reads, and the list goes on.
                 cut = true;
+            }
+        }
+        let mut offerings = 0;
+        for (_, detail) in self.offerings_by_slug(&candidates, lang, now).await? {
+            let meetings = meetings_in(&detail, monday, sunday);
+            if meetings.is_empty() {
+                continue;
+            }
+            if offerings == PROGRAMME_MAX {
+                cut = true;
+                break;
+            }
+            offerings += 1;
+            for meeting in meetings {
+                let day = (meeting.date - monday).num_days();
+                if let Some(day) = usize::try_from(day).ok().and_then(|d| days.get_mut(d)) {
+                    day.items.push(item(&detail, &meeting));
+                }
             }
         }
         for day in &mut days {
