@@ -651,6 +651,8 @@ staff-organisation-kind-municipal_unit = Municipal unit
 staff-organisation-kind-volunteer_centre = Volunteer centre
 staff-organisation-kind-association = Club or association
 staff-organisation-website-label = Website (optional)
+staff-organisation-number-label = Organisation number (optional)
+staff-organisation-number = The organisation number must be nine digits, as in the Register of Legal Entities.
 staff-organisation-direct = May publish without an editor's approval
 staff-organisation-offerings = { $count ->
     [one] one offering

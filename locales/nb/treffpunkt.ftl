@@ -651,6 +651,8 @@ staff-organisation-kind-municipal_unit = Kommunal enhet
 staff-organisation-kind-volunteer_centre = Frivilligsentral
 staff-organisation-kind-association = Lag eller forening
 staff-organisation-website-label = Nettside (valgfritt)
+staff-organisation-number-label = Organisasjonsnummer (valgfritt)
+staff-organisation-number = Organisasjonsnummeret må være ni siffer slik det står i Enhetsregisteret.
 staff-organisation-direct = Kan publisere uten godkjenning fra redaktør
 staff-organisation-offerings = { $count ->
     [one] ett tilbud

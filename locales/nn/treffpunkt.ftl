@@ -651,6 +651,8 @@ staff-organisation-kind-municipal_unit = Kommunal eining
 staff-organisation-kind-volunteer_centre = Frivilligsentral
 staff-organisation-kind-association = Lag eller foreining
 staff-organisation-website-label = Nettside (valfritt)
+staff-organisation-number-label = Organisasjonsnummer (valfritt)
+staff-organisation-number = Organisasjonsnummeret må vere ni siffer slik det står i Einingsregisteret.
 staff-organisation-direct = Kan publisere utan godkjenning frå redaktør
 staff-organisation-offerings = { $count ->
     [one] eitt tilbod

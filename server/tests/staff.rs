@@ -710,7 +710,7 @@ async fn an_administrator_adds_and_renames_an_organisation_and_the_pages_follow(
             post_as(
                 &admin,
                 "/ansatt/organisasjoner",
-                "name=Seniordans+%C3%98st&kind=association&email=post%40seniordans.example&phone=&website=https%3A%2F%2Fseniordans.example&publishes_directly=1",
+                "name=Seniordans+%C3%98st&kind=association&email=post%40seniordans.example&phone=&website=https%3A%2F%2Fseniordans.example&org_number=974+760+673&publishes_directly=1",
             ),
         )
         .await;
@@ -722,6 +722,20 @@ async fn an_administrator_adds_and_renames_an_organisation_and_the_pages_follow(
             .unwrap()
             .expect("the new organisation");
         assert!(row.publishes_directly, "{b}");
+        assert_eq!(row.org_number.as_deref(), Some("974760673"), "{b}");
+        // A number whose check digit is wrong comes back, kept as typed.
+        let wrong = support::send(
+            &site.app,
+            post_as(
+                &admin,
+                &format!("/ansatt/organisasjoner/{}", row.id),
+                "name=Seniordans+%C3%98st&kind=association&org_number=974+760+674",
+            ),
+        )
+        .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        assert!(wrong.body.contains("ni siffer"), "{b}");
+        assert!(wrong.body.contains(r#"value="974 760 674""#), "{b}");
         // An editor may not; a rename shows on the public page of what it runs.
         let foreign = support::send(
             &site.app,

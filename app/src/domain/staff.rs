@@ -455,6 +455,8 @@ pub struct OrganisationForm {
     pub email: String,
     pub phone: String,
     pub website: String,
+    /// Its number in Enhetsregisteret, where known; spaces allowed.
+    pub org_number: String,
     /// A ticked box sends "1": trusted to publish without approval.
     pub publishes_directly: Option<String>,
 }
@@ -467,6 +469,7 @@ pub struct ValidOrganisation {
     pub email: String,
     pub phone: String,
     pub website: Option<String>,
+    pub org_number: Option<String>,
     pub publishes_directly: bool,
 }
 
@@ -491,12 +494,18 @@ impl OrganisationForm {
         if !website.is_empty() && (!super::is_web_address(&website) || website.contains(' ')) {
             return Err("staff-organisation-website");
         }
+        // As the register prints it, "974 760 673", or without spaces.
+        let org_number: String = self.org_number.split_whitespace().collect();
+        if !org_number.is_empty() && !super::offering::is_org_number(&org_number) {
+            return Err("staff-organisation-number");
+        }
         Ok(ValidOrganisation {
             name,
             kind,
             email,
             phone: line(&self.phone),
             website: Some(website).filter(|w| !w.is_empty()),
+            org_number: Some(org_number).filter(|n| !n.is_empty()),
             publishes_directly: self.publishes_directly.is_some(),
         })
     }

@@ -29,6 +29,7 @@ fn form_of(o: &organisation::Model) -> OrganisationForm {
         email: o.email.clone(),
         phone: o.phone.clone(),
         website: o.website.clone().unwrap_or_default(),
+        org_number: o.org_number.clone().unwrap_or_default(),
         publishes_directly: o.publishes_directly.then(|| "1".to_string()),
     }
 }
@@ -78,6 +79,7 @@ pub async fn add(
         email: Set(new.email.clone()),
         phone: Set(new.phone.clone()),
         website: Set(new.website.clone()),
+        org_number: Set(new.org_number.clone()),
         publishes_directly: Set(new.publishes_directly),
         ..Default::default()
     }
@@ -119,6 +121,7 @@ pub async fn change(
     row.email = Set(new.email.clone());
     row.phone = Set(new.phone.clone());
     row.website = Set(new.website.clone());
+    row.org_number = Set(new.org_number.clone());
     row.publishes_directly = Set(new.publishes_directly);
     let after = row.update(&txn).await?;
     let runs: Vec<i32> = offering::Entity::find()

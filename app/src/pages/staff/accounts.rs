@@ -184,6 +184,7 @@ fn organisation_fields(
         {text("email", tr.t("staff-email-label"), form.email.clone(), "email")}
         {text("phone", tr.t("staff-csv-phone"), form.phone.clone(), "tel")}
         {text("website", tr.t("staff-organisation-website-label"), form.website.clone(), "url")}
+        {text("org_number", tr.t("staff-organisation-number-label"), form.org_number.clone(), "text")}
         <div class="check">
             <input type="checkbox" id=direct.clone() name="publishes_directly" value="1" checked=form.publishes_directly.is_some()/>
             <label for=direct>{tr.t("staff-organisation-direct")}</label>
