@@ -601,6 +601,10 @@ async fn the_open_data_api_pages_the_directory_as_its_openapi_document_says() {
         let place = &group["service_at_locations"][0]["location"];
         assert_eq!(place["addresses"][0]["address_1"], "Tøyengata 14", "{b}");
         assert_eq!(group["cost_options"][0]["amount"], 0, "{b}");
+        assert_eq!(
+            group["application_process"], "Ingen påmelding. Du trenger ingen henvisning.",
+            "{b}"
+        );
         let course = named("Leve med kols");
         let referral = course["attributes"]
             .as_array()

@@ -245,8 +245,9 @@ pub fn service_of(d: &OfferingDetail, id: i32, tr: &Tr, site: &str) -> Service {
             None => price(tr, card.price_nok),
         },
         eligibility_description: audiences.join(", "),
+        // Two sentences: the sign-up's word, then the referral's.
         application_process: format!(
-            "{} {}",
+            "{}. {}",
             if card.sign_up_required {
                 tr.t("sign-up-required")
             } else {
