@@ -166,17 +166,16 @@ async fn the_demo_moves_to_the_week_it_is_seeded_in() {
     }
 }
 
+/// The id of the offering `slug`.
+async fn id_of(db: &Db, slug: &str) -> i32 {
+    testing::offering(db, slug).await.id
+}
+
 /// When the sessions of the course `slug` start.
 async fn sessions_of(db: &Db, slug: &str) -> Vec<NaiveDateTime> {
-    use app::backend::entities::{course_session, offering};
+    use app::backend::entities::course_session;
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
-    let id = offering::Entity::find()
-        .filter(offering::Column::Slug.eq(slug))
-        .one(db.read())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let id = id_of(db, slug).await;
     course_session::Entity::find()
         .filter(course_session::Column::OfferingId.eq(id))
         .order_by_asc(course_session::Column::StartsAt)
@@ -190,16 +189,10 @@ async fn sessions_of(db: &Db, slug: &str) -> Vec<NaiveDateTime> {
 
 /// A resident's confirmed sign-up for the course `slug`.
 async fn signed_up(db: &Db, slug: &str, email: &str) {
-    use app::backend::entities::{offering, sign_up};
+    use app::backend::entities::sign_up;
     use app::domain::sign_up::SignUpStatus;
-    use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, Set};
-    let id = offering::Entity::find()
-        .filter(offering::Column::Slug.eq(slug))
-        .one(db.read())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    use sea_orm::{ActiveModelTrait, Set};
+    let id = id_of(db, slug).await;
     let now = chrono::Utc::now().naive_utc();
     sign_up::ActiveModel {
         offering_id: Set(id),

@@ -60,12 +60,7 @@ fn linked(events: &[Vec<(String, String)>]) -> std::collections::BTreeSet<String
 /// Gives the offering at `slug` a new Bokmål title and marks it changed
 /// now, as a coordinator's edit does, with its read-model row.
 async fn edit(db: &Db, slug: &str, title: &str) {
-    let row = offering::Entity::find()
-        .filter(offering::Column::Slug.eq(slug))
-        .one(db.read())
-        .await
-        .unwrap()
-        .unwrap();
+    let row = app::backend::testing::offering(db, slug).await;
     let txn = db.begin().await.unwrap();
     let text = offering_text::Entity::find()
         .filter(offering_text::Column::OfferingId.eq(row.id))
@@ -511,13 +506,10 @@ async fn the_open_data_api_pages_the_directory_as_its_openapi_document_says() {
         // Every published offering, two to a page, each once.
         // Published ones only: drafts and archived offerings have listing
         // rows too, and are nobody's business.
-        let old = offering::Entity::find()
-            .filter(offering::Column::Slug.eq("gammelt-kurs"))
-            .one(site.db.read())
-            .await
-            .unwrap()
-            .unwrap();
-        let mut old: offering::ActiveModel = old.into();
+        let mut old: offering::ActiveModel =
+            app::backend::testing::offering(&site.db, "gammelt-kurs")
+                .await
+                .into();
         old.status = Set(app::domain::offering::OfferingStatus::Archived);
         old.update(site.db.write()).await.unwrap();
         let published = offering::Entity::find()

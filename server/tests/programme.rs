@@ -6,7 +6,7 @@ mod support;
 
 use app::backend::catalogue::cancel;
 use app::backend::clock::Now;
-use app::backend::entities::{account, offering};
+use app::backend::entities::account;
 use app::backend::staff::{access, sessions};
 use app::domain::programme::week_code;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -118,12 +118,8 @@ async fn a_district_s_week_prints_day_by_day_with_what_a_noticeboard_needs() {
         assert!(!places.body.contains("Sterk og stødig"), "{b}");
 
         // A meeting called off is printed as called off, with the reason.
-        let id = offering::Entity::find()
-            .filter(offering::Column::Slug.eq("sterk-og-stodig"))
-            .one(site.db.read())
+        let id = app::backend::testing::offering(&site.db, "sterk-og-stodig")
             .await
-            .unwrap()
-            .unwrap()
             .id;
         let ola = coordinator(&site.db).await;
         cancel::cancel_date(

@@ -4,7 +4,6 @@
 
 mod support;
 
-use app::backend::entities::offering;
 use http::{StatusCode, header};
 use regex::Regex;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -14,13 +13,7 @@ const PEER: &str = "10.1.1.1";
 
 /// The id of the offering `slug`.
 async fn id_of(site: &Site, slug: &str) -> i32 {
-    offering::Entity::find()
-        .filter(offering::Column::Slug.eq(slug))
-        .one(site.db.read())
-        .await
-        .unwrap()
-        .unwrap()
-        .id
+    app::backend::testing::offering(&site.db, slug).await.id
 }
 
 /// Signs in as `email` through the forms, and returns the `Cookie` header

@@ -3,7 +3,8 @@
 //! file, not `:memory:`, so the pools, WAL and locking behave as in
 //! production), and a new PostgreSQL database per call when
 //! `TEST_DATABASE_URL` names a server (the test command sets it and drops
-//! the databases afterwards).
+//! the databases afterwards). And what every test of them looks up: an
+//! offering by its slug.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -64,4 +65,17 @@ fn unique_name() -> String {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     )
+}
+
+/// The offering `slug`, as stored; a test that names one that is not
+/// there fails here, saying which.
+pub async fn offering(db: &Db, slug: &str) -> super::entities::offering::Model {
+    use super::entities::offering;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    offering::Entity::find()
+        .filter(offering::Column::Slug.eq(slug))
+        .one(db.read())
+        .await
+        .expect("the database answers")
+        .unwrap_or_else(|| panic!("no offering {slug}"))
 }

@@ -54,12 +54,7 @@ pub async fn databases() -> Vec<(&'static str, Db)> {
 }
 
 pub async fn course_row(db: &Db, slug: &str) -> offering::Model {
-    offering::Entity::find()
-        .filter(offering::Column::Slug.eq(slug))
-        .one(db.read())
-        .await
-        .unwrap()
-        .unwrap()
+    app::backend::testing::offering(db, slug).await
 }
 
 /// Sets the test course's capacity and waiting list.
