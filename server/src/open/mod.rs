@@ -30,8 +30,12 @@ fn file(content_type: &'static str, body: String) -> Response {
 /// the address by hand).
 fn failed(e: &AppError, lang: Lang) -> Response {
     e.log();
-    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, app::i18n::Tr::new(lang).t(e.key())).into_response()
+    (status_of(e), app::i18n::Tr::new(lang).t(e.key())).into_response()
+}
+
+/// The HTTP status of `e`: what the error says, or 500.
+fn status_of(e: &AppError) -> StatusCode {
+    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// What crawlers may read: the public pages, not the staff area, the

@@ -124,14 +124,15 @@ pub async fn run(db: &Db, now: Now) -> Result<u64, AppError> {
     }
     let offerings = offering::Entity::find().all(&txn).await?;
     let ids: Vec<i32> = offerings.iter().map(|o| o.id).collect();
-    for row in offerings.into_iter().filter(|o| moves(o.id)) {
-        let o = row.clone();
-        let mut row = row.into_active_model();
-        row.sign_up_opens = Set(o.sign_up_opens.map(day));
-        row.sign_up_closes = Set(o.sign_up_closes.map(day));
-        row.first_session_at = Set(o.first_session_at.map(time));
-        row.last_session_end_at = Set(o.last_session_end_at.map(time));
-        row.confirmed_at = Set(o.confirmed_at.map(time));
+    for o in offerings.into_iter().filter(|o| moves(o.id)) {
+        let (opens, closes) = (o.sign_up_opens, o.sign_up_closes);
+        let (first, last, confirmed) = (o.first_session_at, o.last_session_end_at, o.confirmed_at);
+        let mut row = o.into_active_model();
+        row.sign_up_opens = Set(opens.map(day));
+        row.sign_up_closes = Set(closes.map(day));
+        row.first_session_at = Set(first.map(time));
+        row.last_session_end_at = Set(last.map(time));
+        row.confirmed_at = Set(confirmed.map(time));
         row.update(&txn).await?;
     }
     read_model::refresh(&txn, &ids, now.local, Why::Edited).await?;

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDateTime;
@@ -23,7 +23,6 @@ use tower_http::cors::{Any, CorsLayer};
 use app::backend::clock;
 use app::backend::directory::open_data::PER_PAGE_MAX;
 use app::domain::error::AppError;
-use app::domain::lang::Lang;
 use app::i18n::{Tr, request_lang};
 use app::paths;
 
@@ -87,12 +86,11 @@ fn page_of<T>(contents: Vec<T>, total: u64, page: u64, per_page: u64) -> Page<T>
 
 /// An error as the API's JSON: its status, and `{"error": "…"}` with
 /// the message in the asked language.
-fn error(e: &AppError, r: &Request) -> Response {
+fn error(e: &AppError, tr: &Tr) -> Response {
     e.log();
-    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (
-        status,
-        Json(serde_json::json!({ "error": r.tr.t(e.key()) })),
+        super::status_of(e),
+        Json(serde_json::json!({ "error": tr.t(e.key()) })),
     )
         .into_response()
 }
@@ -109,17 +107,9 @@ fn answer(body: impl Serialize, changed: Option<NaiveDateTime>) -> Response {
     response
 }
 
-struct Request {
-    lang: Lang,
-    tr: Tr,
-}
-
-fn request(uri: &Uri, headers: &HeaderMap) -> Request {
-    let lang = request_lang(uri, headers);
-    Request {
-        lang,
-        tr: Tr::new(lang),
-    }
+/// The translator in the language the request asks for.
+fn request(uri: &Uri, headers: &HeaderMap) -> Tr {
+    Tr::new(request_lang(uri, headers))
 }
 
 /// `/data/v1/`: which HSDS and where its description is.
@@ -150,11 +140,16 @@ async fn services(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let r = request(&uri, &headers);
+    let tr = request(&uri, &headers);
     let (page, per_page) = paging(&query);
     let found = state
         .directory
-        .published_page((page - 1) * per_page, per_page, r.lang, clock::oslo_now())
+        .published_page(
+            (page - 1) * per_page,
+            per_page,
+            tr.lang(),
+            clock::oslo_now(),
+        )
         .await;
     match found {
         Ok(found) => {
@@ -162,14 +157,14 @@ async fn services(
             let contents = found
                 .offerings
                 .iter()
-                .map(|(id, detail)| service_of(detail, *id, &r.tr, site))
+                .map(|(id, detail)| service_of(detail, *id, &tr, site))
                 .collect();
             answer(
                 page_of(contents, found.total, page, per_page),
                 found.changed,
             )
         }
-        Err(e) => error(&e, &r),
+        Err(e) => error(&e, &tr),
     }
 }
 
@@ -179,22 +174,22 @@ async fn service(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let r = request(&uri, &headers);
+    let tr = request(&uri, &headers);
     let found = match row_of(Kind::Service, &id) {
         Some(row) => {
             state
                 .directory
-                .published_by_id(row, r.lang, clock::oslo_now())
+                .published_by_id(row, tr.lang(), clock::oslo_now())
                 .await
         }
         None => Err(AppError::NotFound),
     };
     match found {
         Ok((id, detail, changed)) => answer(
-            service_of(&detail, id, &r.tr, &state.settings.site.public_url),
+            service_of(&detail, id, &tr, &state.settings.site.public_url),
             Some(changed),
         ),
-        Err(e) => error(&e, &r),
+        Err(e) => error(&e, &tr),
     }
 }
 
@@ -204,9 +199,9 @@ async fn organizations(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let r = request(&uri, &headers);
+    let tr = request(&uri, &headers);
     let read = |offset, limit| state.directory.organisations(offset, limit);
-    list(&query, &r, read, |o| organization_of(o, &r.tr)).await
+    list(&query, &tr, read, |o| organization_of(o, &tr)).await
 }
 
 async fn one_organization(
@@ -215,10 +210,10 @@ async fn one_organization(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let r = request(&uri, &headers);
+    let tr = request(&uri, &headers);
     let read = |row| state.directory.organisation(row);
-    one(Kind::Organization, &id, &r, read, |o| {
-        organization_of(o, &r.tr)
+    one(Kind::Organization, &id, &tr, read, |o| {
+        organization_of(o, &tr)
     })
     .await
 }
@@ -229,9 +224,9 @@ async fn locations(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let r = request(&uri, &headers);
-    let read = |offset, limit| state.directory.venues(offset, limit, r.lang);
-    list(&query, &r, read, |v| location_of(v, &r.tr)).await
+    let tr = request(&uri, &headers);
+    let read = |offset, limit| state.directory.venues(offset, limit, tr.lang());
+    list(&query, &tr, read, |v| location_of(v, &tr)).await
 }
 
 async fn location(
@@ -240,16 +235,16 @@ async fn location(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let r = request(&uri, &headers);
-    let read = |row| state.directory.venue(row, r.lang);
-    one(Kind::Location, &id, &r, read, |v| location_of(v, &r.tr)).await
+    let tr = request(&uri, &headers);
+    let read = |row| state.directory.venue(row, tr.lang());
+    one(Kind::Location, &id, &tr, read, |v| location_of(v, &tr)).await
 }
 
 /// The page `query` asks for of a list `read` gives, each item as `shape`
 /// makes it.
 async fn list<T, S: Serialize, F: Future<Output = Result<(Vec<T>, u64), AppError>>>(
     query: &HashMap<String, String>,
-    r: &Request,
+    tr: &Tr,
     read: impl FnOnce(u64, u64) -> F,
     shape: impl Fn(&T) -> S,
 ) -> Response {
@@ -259,7 +254,7 @@ async fn list<T, S: Serialize, F: Future<Output = Result<(Vec<T>, u64), AppError
             page_of(rows.iter().map(shape).collect(), total, page, per_page),
             None,
         ),
-        Err(e) => error(&e, r),
+        Err(e) => error(&e, tr),
     }
 }
 
@@ -267,7 +262,7 @@ async fn list<T, S: Serialize, F: Future<Output = Result<(Vec<T>, u64), AppError
 async fn one<T, S: Serialize, F: Future<Output = Result<T, AppError>>>(
     kind: Kind,
     id: &str,
-    r: &Request,
+    tr: &Tr,
     read: impl FnOnce(i32) -> F,
     shape: impl Fn(&T) -> S,
 ) -> Response {
@@ -277,7 +272,7 @@ async fn one<T, S: Serialize, F: Future<Output = Result<T, AppError>>>(
     };
     match found {
         Ok(item) => answer(shape(&item), None),
-        Err(e) => error(&e, r),
+        Err(e) => error(&e, tr),
     }
 }
 
