@@ -39,6 +39,7 @@ pub mod segment {
     pub const CHANGES_FILE: &str = "nytt.atom";
     pub const SITEMAP: &str = "sitemap";
     pub const PROGRAMME: &str = "ukeprogram";
+    pub const PROGRAMME_PDF: &str = "ukeprogram.pdf";
 }
 
 /// Route patterns for the axum routes outside Leptos (form posts, files).
@@ -51,6 +52,7 @@ pub mod route {
     pub const LISTING_CALENDAR: &str = "/tilbud/kalender.ics";
     pub const DISTRICT_CALENDAR: &str = "/bydel/{slug}/kalender.ics";
     pub const DISTRICT_CHANGES: &str = "/bydel/{slug}/nytt.atom";
+    pub const DISTRICT_PROGRAMME_PDF: &str = "/bydel/{slug}/ukeprogram.pdf";
     pub const SITEMAP: &str = "/sitemap.xml";
     pub const SITEMAP_PART: &str = "/sitemap/{file}";
     pub const SIGN_UP: &str = "/tilbud/{slug}/pamelding";
@@ -139,14 +141,26 @@ pub const WEEK: &str = "uke";
 /// weekly programme, with the listing's filters; without a week, this
 /// week's.
 pub fn programme(district: &str, filter: &ListingFilter, monday: Option<NaiveDate>) -> String {
+    programme_file(district, segment::PROGRAMME, filter, monday)
+}
+
+/// `/bydel/<slug>/ukeprogram.pdf?…&uke=2026-W50`: the same programme as a
+/// PDF made on the server.
+pub fn programme_pdf(district: &str, filter: &ListingFilter, monday: Option<NaiveDate>) -> String {
+    programme_file(district, segment::PROGRAMME_PDF, filter, monday)
+}
+
+fn programme_file(
+    district: &str,
+    file: &str,
+    filter: &ListingFilter,
+    monday: Option<NaiveDate>,
+) -> String {
     let mut query = filter.to_query();
     if let Some(monday) = monday {
         query.push((WEEK, crate::domain::programme::week_code(monday)));
     }
-    with_query(
-        &format!("{}/{}", self::district(district), segment::PROGRAMME),
-        &query,
-    )
+    with_query(&format!("{}/{file}", self::district(district)), &query)
 }
 
 /// `/bydel/<slug>/nytt.atom`: the district's new and changed offerings.
@@ -553,6 +567,10 @@ mod tests {
         assert_eq!(
             district_changes("ostbyen"),
             fill(route::DISTRICT_CHANGES, "ostbyen")
+        );
+        assert_eq!(
+            programme_pdf("ostbyen", &ListingFilter::default(), None),
+            fill(route::DISTRICT_PROGRAMME_PDF, "ostbyen")
         );
         assert_eq!(sitemap_offerings(2), "/sitemap/tilbud-2.xml");
         let free = ListingFilter {

@@ -475,6 +475,13 @@ fn pages(districts: usize, slugs: &[String]) -> Vec<Page> {
                 None,
             ))
         }),
+        Page::new("weekly programme as PDF", Serving::Cached, move |n| {
+            Request::get(app::paths::programme_pdf(
+                &district(districts, n),
+                &app::domain::filter::ListingFilter::default(),
+                None,
+            ))
+        }),
         Page::new("open data: services", Serving::Cached, move |n| {
             Request::get(format!("/data/v1/services?page={}", n % 20 + 1))
         }),

@@ -59,11 +59,13 @@ impl Encoding {
 }
 
 /// How hard to compress: pages are compressed on the request path, files
-/// once for the life of the server.
-#[derive(Clone, Copy, Debug)]
+/// once for the life of the server; a body compressed inside already (a
+/// PDF's streams) is sent as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effort {
     Page,
     File,
+    Stored,
 }
 
 /// A body, its validator, and its compressed forms as they are asked for.
@@ -106,7 +108,7 @@ impl Variants {
     /// The body in `encoding`, compressing it now if this is the first
     /// time. Tiny bodies travel as they are.
     pub fn body(&self, encoding: Encoding) -> (Bytes, Encoding) {
-        if self.identity.len() < MIN_COMPRESSED {
+        if self.identity.len() < MIN_COMPRESSED || self.effort == Effort::Stored {
             return (self.identity.clone(), Encoding::Identity);
         }
         match encoding {
@@ -154,7 +156,7 @@ pub fn digest(bytes: &[u8]) -> String {
 
 fn gzip(bytes: &[u8], effort: Effort) -> Bytes {
     let level = match effort {
-        Effort::Page => flate2::Compression::new(6),
+        Effort::Page | Effort::Stored => flate2::Compression::new(6),
         Effort::File => flate2::Compression::best(),
     };
     let mut encoder = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), level);
@@ -169,7 +171,7 @@ fn brotli(bytes: &[u8], effort: Effort) -> Bytes {
     let quality = match effort {
         // Quality 5 compresses a page in about a millisecond, close to
         // what 11 gives.
-        Effort::Page => 5,
+        Effort::Page | Effort::Stored => 5,
         Effort::File => 11,
     };
     let mut out = Vec::with_capacity(bytes.len() / 3);

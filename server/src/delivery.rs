@@ -349,6 +349,7 @@ fn listing_scope(path: &str) -> Option<Scope> {
         file == segment::CALENDAR_FILE
             || file == segment::CHANGES_FILE
             || file == segment::PROGRAMME
+            || file == segment::PROGRAMME_PDF
     };
     match (
         segments.next(),
@@ -570,7 +571,13 @@ fn same_request(request: &Request) -> Request {
 /// static file that carries its own validator).
 async fn finish(assets: &AssetUrls, response: Response) -> Result<(Parts, Arc<Page>), Response> {
     let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-    let Some(content_type) = content_type.filter(|v| v.to_str().is_ok_and(is_compressible)) else {
+    let effort = match content_type.as_ref().and_then(|v| v.to_str().ok()) {
+        Some(t) if is_compressible(t) => Effort::Page,
+        // The weekly programme's PDF: kept and tagged like its page.
+        Some("application/pdf") => Effort::Stored,
+        _ => return Err(response),
+    };
+    let Some(content_type) = content_type else {
         return Err(response);
     };
     // Already finished by its handler: a static file carries its own
@@ -600,7 +607,7 @@ async fn finish(assets: &AssetUrls, response: Response) -> Result<(Parts, Arc<Pa
     let page = Arc::new(Page {
         content_type,
         headers: shared,
-        variants: Variants::new(bytes, Effort::Page),
+        variants: Variants::new(bytes, effort),
     });
     Ok((parts, page))
 }
@@ -1042,6 +1049,7 @@ mod tests {
             "/bydel/sentrum/kalender.ics",
             "/bydel/sentrum/nytt.atom",
             "/bydel/sentrum/ukeprogram",
+            "/bydel/sentrum/ukeprogram.pdf",
             "/sitemap.xml",
             "/sitemap/tilbud-3.xml",
             "/data/v1/services",

@@ -12,6 +12,7 @@ pub mod delivery;
 pub mod forms;
 pub mod limits;
 pub mod open;
+pub mod pdf;
 pub mod render;
 pub mod security;
 pub mod serve;
@@ -107,6 +108,7 @@ pub fn router(shared: Shared) -> Router {
         .route(route::LISTING_CALENDAR, get(open::calendar::all))
         .route(route::DISTRICT_CALENDAR, get(open::calendar::district))
         .route(route::DISTRICT_CHANGES, get(open::changes::district))
+        .route(route::DISTRICT_PROGRAMME_PDF, get(open::programme::pdf))
         .route(route::SIGN_UP, post(forms::sign_up::post_sign_up))
         .route(route::CONFIRM, post(forms::sign_up::post_confirm))
         .route(route::CANCEL, post(forms::sign_up::post_cancel))

@@ -6,7 +6,7 @@ use crate::domain::error::AppError;
 use crate::domain::filter::ListingFilter;
 use crate::domain::lang::Lang;
 use crate::domain::offering::{CategoryDto, DistrictSummary, OfferingCard, OfferingDetail};
-use crate::domain::programme::Programme;
+use crate::domain::programme::ProgrammeData;
 
 /// How many happenings the front page shows under "this week".
 pub const THIS_WEEK_LIMIT: u64 = 8;
@@ -47,16 +47,6 @@ pub struct OfferingData {
     pub now: chrono::NaiveDateTime,
     /// schema.org JSON-LD of the offering, safe inside a script element.
     pub json_ld: String,
-}
-
-/// A district's printed weekly programme.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProgrammeData {
-    pub district: DistrictSummary,
-    /// Whose programme it is, as printed at its head.
-    pub municipality: String,
-    pub programme: Programme,
-    pub today: NaiveDate,
 }
 
 #[server]
@@ -138,19 +128,14 @@ pub async fn week_programme(
     lang: Lang,
 ) -> Result<ProgrammeData, AppError> {
     use crate::backend::{clock, directory, settings};
-    use crate::domain::programme::week_from_query;
-    let directory = directory()?;
-    let filter = filter.bounded();
-    let now = clock::oslo_now();
-    let monday = week_from_query(week.as_deref(), now.date());
-    let summary = directory.district(&district, lang).await?;
-    let programme = directory
-        .programme(&district, &filter, monday, lang, now)
-        .await?;
-    Ok(ProgrammeData {
-        district: summary,
-        municipality: settings()?.site.municipality.clone(),
-        programme,
-        today: now.date(),
-    })
+    directory()?
+        .week_programme(
+            &district,
+            &filter.bounded(),
+            week.as_deref(),
+            &settings()?.site.municipality,
+            lang,
+            clock::oslo_now(),
+        )
+        .await
 }

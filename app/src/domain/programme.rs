@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::offering::{LocalizedText, OfferingKind, Referral};
+use super::offering::{DistrictSummary, LocalizedText, OfferingKind, Referral};
 
 /// How many weeks ahead a programme may be printed for: past that, times
 /// are too likely to change before the week comes.
@@ -48,6 +48,17 @@ pub struct Programme {
     /// Whether offerings may be left out: more than [`PROGRAMME_MAX`] meet
     /// in the week, or the list went on past what one programme reads.
     pub cut: bool,
+}
+
+/// A district's programme for a week, with what its head and foot say.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeData {
+    pub district: DistrictSummary,
+    /// Whose programme it is, as printed at its head.
+    pub municipality: String,
+    pub programme: Programme,
+    /// The day it is printed.
+    pub today: NaiveDate,
 }
 
 /// The Monday of the week `today` is in.

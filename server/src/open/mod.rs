@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod changes;
 pub mod hsds;
+pub mod programme;
 pub mod sitemap;
 
 use axum::http::{HeaderValue, StatusCode, header};

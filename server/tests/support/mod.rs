@@ -94,6 +94,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent, for what is not text.
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -114,6 +116,7 @@ pub async fn send(app: &Router, request: Request<Body>) -> Reply {
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 

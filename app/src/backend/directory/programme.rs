@@ -9,7 +9,9 @@ use crate::domain::error::AppError;
 use crate::domain::filter::{ListingFilter, PAGE_SIZE};
 use crate::domain::lang::Lang;
 use crate::domain::offering::OfferingDetail;
-use crate::domain::programme::{PROGRAMME_MAX, Programme, ProgrammeDay, ProgrammeItem};
+use crate::domain::programme::{
+    PROGRAMME_MAX, Programme, ProgrammeData, ProgrammeDay, ProgrammeItem, week_from_query,
+};
 use crate::domain::schedule::Occurrence;
 
 /// Pages of the listing read at most for one week: the offerings that
@@ -17,6 +19,31 @@ use crate::domain::schedule::Occurrence;
 const PAGES_READ: u32 = 10;
 
 impl Directory {
+    /// The week `week` names (`2026-W50`; this week when it names none,
+    /// or one out of range) in `district_slug`, narrowed by `filter`, with
+    /// what the paper's head and foot say: the printed page and its PDF.
+    pub async fn week_programme(
+        &self,
+        district_slug: &str,
+        filter: &ListingFilter,
+        week: Option<&str>,
+        municipality: &str,
+        lang: Lang,
+        now: NaiveDateTime,
+    ) -> Result<ProgrammeData, AppError> {
+        let monday = week_from_query(week, now.date());
+        let district = self.district(district_slug, lang).await?;
+        let programme = self
+            .programme(district_slug, filter, monday, lang, now)
+            .await?;
+        Ok(ProgrammeData {
+            district,
+            municipality: municipality.to_owned(),
+            programme,
+            today: now.date(),
+        })
+    }
+
     /// The week from `monday` in `district_slug`, narrowed by `filter`:
     /// every meeting of the offerings the listing shows that falls in
     /// it, called-off ones marked; at most [`PROGRAMME_MAX`] offerings.
