@@ -237,7 +237,10 @@ pub struct OfferingDetail {
     pub card: OfferingCard,
     pub district_slug: String,
     /// The description as HTML, made safe on the server (see
-    /// `backend::markdown`): the only text a page puts in unescaped.
+    /// `backend::markdown`): the only text a page puts in unescaped. Only
+    /// the offering's page has it; what builds many details at once (feeds,
+    /// the programme, the open data API) shows the summary and leaves it
+    /// empty.
     pub description_html: String,
     pub cost_note: Option<String>,
     pub audiences: Vec<Audience>,

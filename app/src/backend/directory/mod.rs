@@ -730,13 +730,21 @@ async fn detail(
         Vec::new()
     };
 
-    assemble(db, &facts, o, org, runs, lang, now).await
+    let description = facts
+        .text(o.id, lang)
+        .map(|t| t.row.description.clone())
+        .unwrap_or_default();
+    let mut detail = assemble(db, &facts, o, org, runs, lang, now).await?;
+    detail.description_html = super::markdown::to_html(&description);
+    Ok(detail)
 }
 
 /// Many offerings in full, as [`detail`] builds one but with one query a
 /// table for all of them (and one count a course for its places): what
 /// reads many at once (feeds, the weekly programme, the open data API).
-/// A volunteer centre's `runs` are left empty: none of those show them.
+/// A volunteer centre's `runs` are left empty, and so is the description's
+/// HTML: none of those show them (a feed or a programme shows the summary),
+/// and making Markdown safe costs more than the rest of a detail together.
 pub(super) async fn details_of(
     db: &impl ConnectionTrait,
     rows: Vec<offering::Model>,
@@ -779,10 +787,7 @@ async fn assemble(
         .districts
         .get(&o.district_id)
         .ok_or(AppError::NotFound)?;
-    let (description, cost_note) = facts
-        .text(o.id, lang)
-        .map(|t| (t.row.description.clone(), t.row.cost_note.clone()))
-        .unwrap_or_default();
+    let cost_note = facts.text(o.id, lang).and_then(|t| t.row.cost_note.clone());
     let schedule = facts.schedule(o.id);
 
     let mut categories: Vec<CategoryDto> = facts
@@ -800,7 +805,8 @@ async fn assemble(
     Ok(OfferingDetail {
         card: facts.card(&o, lang, now),
         district_slug: district.slug.clone(),
-        description_html: super::markdown::to_html(&description),
+        // Made by [`detail`], the offering's page, alone.
+        description_html: String::new(),
         cost_note,
         audiences: facts.audiences.get(&o.id).cloned().unwrap_or_default(),
         categories,

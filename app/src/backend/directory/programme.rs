@@ -97,21 +97,28 @@ impl Directory {
                 cut = true;
             }
         }
-        let mut offerings = 0;
-        for (_, detail) in self.offerings_by_slug(&candidates, lang, now).await? {
-            let meetings = meetings_in(&detail, monday, sunday);
-            if meetings.is_empty() {
-                continue;
-            }
-            if offerings == PROGRAMME_MAX {
-                cut = true;
-                break;
-            }
-            offerings += 1;
-            for meeting in meetings {
-                let day = (meeting.date - monday).num_days();
-                if let Some(day) = usize::try_from(day).ok().and_then(|d| days.get_mut(d)) {
-                    day.items.push(item(&detail, &meeting));
+        let (mut offerings, mut rest) = (0, candidates.as_slice());
+        'chunks: while !rest.is_empty() {
+            // As many as the programme has room for, and one to tell
+            // whether it is cut: nearly all that the list shows first meet
+            // in the week, and building the rest in full is wasted.
+            let (chunk, after) = rest.split_at((PROGRAMME_MAX + 1 - offerings).min(rest.len()));
+            rest = after;
+            for (_, detail) in self.offerings_by_slug(chunk, lang, now).await? {
+                let meetings = meetings_in(&detail, monday, sunday);
+                if meetings.is_empty() {
+                    continue;
+                }
+                if offerings == PROGRAMME_MAX {
+                    cut = true;
+                    break 'chunks;
+                }
+                offerings += 1;
+                for meeting in meetings {
+                    let day = (meeting.date - monday).num_days();
+                    if let Some(day) = usize::try_from(day).ok().and_then(|d| days.get_mut(d)) {
+                        day.items.push(item(&detail, &meeting));
+                    }
                 }
             }
         }
