@@ -488,6 +488,10 @@ fn pages(districts: usize, slugs: &[String]) -> Vec<Page> {
         Page::new("sitemap part", Serving::Cached, move |n| {
             Request::get(app::paths::sitemap_offerings(n as u64 % 4 + 1))
         }),
+        // As crawlers ask for it.
+        Page::new("sitemap part, gzip", Serving::Cached, move |n| {
+            Request::get(app::paths::sitemap_offerings(n as u64 % 4 + 1)).compressed("gzip")
+        }),
     ]
 }
 

@@ -27,6 +27,8 @@ pub struct Request {
     /// An `X-Forwarded-For` header: the client a trusting server believes
     /// it is (for loads from many clients on one machine).
     pub forwarded_for: Option<String>,
+    /// An `Accept-Encoding` header: compressed, as a crawler asks.
+    pub accept_encoding: Option<&'static str>,
 }
 
 impl Request {
@@ -37,6 +39,7 @@ impl Request {
             body: String::new(),
             cookie: None,
             forwarded_for: None,
+            accept_encoding: None,
         }
     }
 
@@ -47,6 +50,7 @@ impl Request {
             body,
             cookie: None,
             forwarded_for: None,
+            accept_encoding: None,
         }
     }
 
@@ -54,6 +58,14 @@ impl Request {
     pub fn from(self, client: impl Into<String>) -> Self {
         Request {
             forwarded_for: Some(client.into()),
+            ..self
+        }
+    }
+
+    /// The same request taking the answer compressed with `encoding`.
+    pub fn compressed(self, encoding: &'static str) -> Self {
+        Request {
+            accept_encoding: Some(encoding),
             ..self
         }
     }
@@ -117,8 +129,11 @@ pub async fn exchange(conn: &mut Conn, request: &Request) -> Answer {
         .forwarded_for
         .as_ref()
         .map_or_else(String::new, |c| format!("X-Forwarded-For: {c}\r\n"));
+    let encoding = request
+        .accept_encoding
+        .map_or_else(String::new, |e| format!("Accept-Encoding: {e}\r\n"));
     let head = format!(
-        "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: nb-NO,nb;q=0.9\r\nSec-Fetch-Site: same-origin\r\n{cookie}{forwarded}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: nb-NO,nb;q=0.9\r\nSec-Fetch-Site: same-origin\r\n{cookie}{forwarded}{encoding}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
         request.method,
         request.path,
         request.body.len()
