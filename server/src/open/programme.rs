@@ -23,6 +23,11 @@ use super::failed;
 use crate::AppState;
 use crate::pdf::{self, Block, Furniture, Paragraph, Weight};
 
+/// PDFs written at once, in this process.
+static WRITING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+/// How long a PDF waits for its turn before it is turned away.
+const WRITE_QUEUE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// The body's type size: what the printed page's style sheet sets too.
 const BODY: f32 = 16.0;
 /// Between the column of times and what meets then.
@@ -60,9 +65,19 @@ pub async fn pdf(
         week_code(data.programme.monday)
     );
     let (blocks, furniture) = paper(&tr, &data);
-    // Setting the text and taking the letters used out of the fonts is a
-    // few milliseconds of CPU: not on the workers that answer the pages.
-    let written = tokio::task::spawn_blocking(move || pdf::write(&blocks, &furniture)).await;
+    // Setting the text and taking the letters used out of the fonts costs
+    // tens of milliseconds of CPU: off the workers that answer the pages,
+    // and one at a time, so that asking for many weeks at once takes one
+    // core and no more; turned away as busy after a short wait.
+    let Ok(Ok(permit)) = tokio::time::timeout(WRITE_QUEUE, WRITING.acquire()).await else {
+        return failed(&AppError::Busy, lang);
+    };
+    let written = tokio::task::spawn_blocking(move || {
+        // Held while it writes, even if the visitor leaves.
+        let _permit = permit;
+        pdf::write(&blocks, &furniture)
+    })
+    .await;
     match written {
         Ok(Ok(bytes)) => {
             let mut response = (
