@@ -570,15 +570,14 @@ fn same_request(request: &Request) -> Request {
 /// response as it came, when it is not a page to finish (not text, or a
 /// static file that carries its own validator).
 async fn finish(assets: &AssetUrls, response: Response) -> Result<(Parts, Arc<Page>), Response> {
-    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-    let effort = match content_type.as_ref().and_then(|v| v.to_str().ok()) {
-        Some(t) if is_compressible(t) => Effort::Page,
-        // The weekly programme's PDF: kept and tagged like its page.
-        Some("application/pdf") => Effort::Stored,
-        _ => return Err(response),
-    };
-    let Some(content_type) = content_type else {
+    let Some(content_type) = response.headers().get(header::CONTENT_TYPE).cloned() else {
         return Err(response);
+    };
+    let effort = match content_type.to_str() {
+        Ok(t) if is_compressible(t) => Effort::Page,
+        // The weekly programme's PDF: kept and tagged like its page.
+        Ok("application/pdf") => Effort::Stored,
+        _ => return Err(response),
     };
     // Already finished by its handler: a static file carries its own
     // validator, compressed or (under 512 bytes) deliberately not.

@@ -284,22 +284,20 @@ fn paginate(blocks: &[Block], running_head: &str) -> Vec<Vec<Line>> {
         .iter()
         .map(|b| b.paragraphs.iter().flat_map(set).collect())
         .collect();
-    let height = |lines: &[(f32, Line)]| lines.iter().map(|(h, _)| h).sum::<f32>();
+    let heights: Vec<f32> = set_blocks
+        .iter()
+        .map(|lines| lines.iter().map(|(h, _)| h).sum())
+        .collect();
     let mut pages: Vec<Vec<Line>> = vec![Vec::new()];
     let mut y = MARGIN;
     for (i, lines) in set_blocks.into_iter().enumerate() {
         // What must go on this page with the block: the blocks it is kept
         // with, as far as the first one that is not kept with the next.
-        let mut needed = height(&lines);
+        let mut needed = heights[i];
         let mut j = i;
         while blocks[j].keep_with_next && j + 1 < blocks.len() {
             j += 1;
-            needed += blocks[j]
-                .paragraphs
-                .iter()
-                .flat_map(set)
-                .map(|(h, _)| h)
-                .sum::<f32>();
+            needed += heights[j];
         }
         let empty = pages.last().is_none_or(Vec::is_empty);
         if y + needed > bottom && !empty {

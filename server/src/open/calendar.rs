@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, Uri, header};
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 
 use app::backend::{clock, ics};
@@ -12,7 +12,7 @@ use app::domain::filter::ListingFilter;
 use app::i18n::{Tr, request_lang};
 use app::paths;
 
-use super::{failed, file};
+use super::{failed, file, named};
 use crate::AppState;
 
 const CALENDAR: &str = "text/calendar; charset=utf-8";
@@ -32,17 +32,12 @@ pub async fn offering(
     {
         Ok(detail) => {
             let page = paths::absolute(&state.settings.site.public_url, &paths::offering(&slug));
-            let mut response = file(
+            let response = file(
                 CALENDAR,
                 ics::offering_calendar(&detail, &page, chrono::Utc::now()),
             );
             // The slug passed the directory's check: a-z, 0-9, -.
-            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{slug}.ics\"")) {
-                response
-                    .headers_mut()
-                    .insert(header::CONTENT_DISPOSITION, v);
-            }
-            response
+            named(response, "attachment", &format!("{slug}.ics"))
         }
         Err(e) => failed(&e, lang),
     }

@@ -26,6 +26,18 @@ fn file(content_type: &'static str, body: String) -> Response {
         .into_response()
 }
 
+/// `response` with the name a browser saves it under, and whether it
+/// offers to save it (`attachment`) or shows it (`inline`). `name` is made
+/// of a checked slug (a-z, 0-9, -) and fixed words.
+fn named(mut response: Response, disposition: &str, name: &str) -> Response {
+    if let Ok(v) = HeaderValue::from_str(&format!("{disposition}; filename=\"{name}\"")) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, v);
+    }
+    response
+}
+
 /// A feed that could not be made: the error's status, its message in
 /// `lang` as plain text (the reader is a program, or a person who opened
 /// the address by hand).

@@ -19,7 +19,7 @@ use app::i18n::{Tr, request_lang};
 use app::pages::programme::{Heads, day_heading, facts, heads, phone_line};
 use app::paths;
 
-use super::failed;
+use super::{failed, named};
 use crate::AppState;
 use crate::pdf::{self, Block, Furniture, Paragraph, Weight};
 
@@ -80,7 +80,7 @@ pub async fn pdf(
     .await;
     match written {
         Ok(Ok(bytes)) => {
-            let mut response = (
+            let response = (
                 [
                     (
                         header::CONTENT_TYPE,
@@ -97,12 +97,7 @@ pub async fn pdf(
                 .into_response();
             // Opened where the browser shows PDFs; saved under this name.
             // The slug passed the directory's check: a-z, 0-9, -.
-            if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{file_name}\"")) {
-                response
-                    .headers_mut()
-                    .insert(header::CONTENT_DISPOSITION, v);
-            }
-            response
+            named(response, "inline", &file_name)
         }
         Ok(Err(e)) => failed(&AppError::internal(std::io::Error::other(e)), lang),
         Err(e) => failed(&AppError::internal(e), lang),
@@ -124,7 +119,7 @@ fn paper(tr: &Tr, data: &ProgrammeData) -> (Vec<Block>, Furniture) {
     week_line.space_before = 4.0;
     let mut blocks = vec![Block {
         paragraphs: vec![
-            Paragraph::new(whose.clone(), BODY, Weight::Regular),
+            Paragraph::new(whose, BODY, Weight::Regular),
             head,
             week_line,
         ],
