@@ -25,7 +25,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderValue};
 use axum::http::response::Parts;
 use axum::http::{HeaderMap, Method, StatusCode};
@@ -552,17 +552,17 @@ fn render_anew(
 
 /// A copy of `request` (a GET, which has no body) to render in the
 /// background: what the page depends on, not the visitor's validator.
+/// Its extensions too: the router has matched the route already and put
+/// the path's parameters there, and a handler that takes the district
+/// from the path (its feeds, its PDF) fails without them. Before they
+/// were copied, those pages were never rendered anew in the background:
+/// each edit made someone wait for a render once the grace was over.
 fn same_request(request: &Request) -> Request {
     let mut again = Request::new(Body::empty());
     *again.uri_mut() = request.uri().clone();
     *again.headers_mut() = request.headers().clone();
     again.headers_mut().remove(header::IF_NONE_MATCH);
-    if let Some(peer) = request
-        .extensions()
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-    {
-        again.extensions_mut().insert(*peer);
-    }
+    *again.extensions_mut() = request.extensions().clone();
     again
 }
 
