@@ -156,8 +156,10 @@ pub struct PageCache {
     /// What programs read (the open data API, the sitemap's parts): a
     /// crawler paging through them must not take the listings' room either.
     data: Arc<Mutex<Shelf>>,
-    /// What it may hold, compressed forms included: the listings' shelf,
-    /// and an eighth of that again for searches and for data.
+    /// What it may hold, compressed forms included: three quarters for the
+    /// listings, three sixteenths for data (at a country's size an API
+    /// page is 175 KB and a sitemap part 430 KB: twenty of the one and a
+    /// few of the other), a sixteenth for searches (pages of 25 KB).
     capacity: usize,
     /// See [`EDIT_GRACE`].
     edit_grace: Duration,
@@ -243,11 +245,11 @@ impl PageCache {
     /// The shelf a page is kept on, and what that shelf may hold.
     fn shelf_for(&self, key: &str) -> (&Mutex<Shelf>, usize) {
         if is_search(key) {
-            (&self.searches, self.capacity / 8)
+            (&self.searches, self.capacity / 16)
         } else if is_data(key) {
-            (&self.data, self.capacity / 8)
+            (&self.data, self.capacity * 3 / 16)
         } else {
-            (&self.shelf, self.capacity)
+            (&self.shelf, self.capacity * 3 / 4)
         }
     }
 
@@ -308,7 +310,7 @@ impl PageCache {
         if old_version > stamp.at() {
             return;
         }
-        let weight = page.variants.weight() * 2;
+        let weight = page.variants.weight();
         if shelf.bytes - old_weight + weight > capacity {
             // Full: first let go of what the clock or an edit has left
             // behind. Then keep what is there until those pages fall
@@ -987,8 +989,9 @@ mod tests {
     #[test]
     fn a_full_shelf_lets_go_of_pages_left_behind_first() {
         let big = "x".repeat(400);
-        // Room for two such pages, each counted twice for its compressed forms.
-        let cache = PageCache::new(1700).with_edit_grace(Duration::ZERO);
+        // Room for two such pages (each with a quarter more for its
+        // compressed forms) on the listings' three quarters.
+        let cache = PageCache::new(1400).with_edit_grace(Duration::ZERO);
         cache.put("nb|/a", &Scope::Directory, &stamp(5, 5, 27), page(&big));
         cache.put("nb|/b", &Scope::Directory, &stamp(5, 5, 27), page(&big));
         cache.put("nb|/c", &Scope::Directory, &stamp(5, 5, 27), page(&big));
@@ -1013,8 +1016,8 @@ mod tests {
     #[test]
     fn a_stream_of_new_searches_leaves_the_listings_their_room() {
         let big = "x".repeat(400);
-        // Room for two listing pages; searches get an eighth of that.
-        let cache = PageCache::new(1700 * 8).with_edit_grace(Duration::ZERO);
+        // Room for two searches; the listings get twelve times that.
+        let cache = PageCache::new(1100 * 16).with_edit_grace(Duration::ZERO);
         let now = stamp(5, 5, 27);
         for n in 0..100 {
             let key = format!("nb|/tilbud?q=ord{n}");

@@ -278,7 +278,7 @@ impl HttpSettings {
             ),
             page_cache_bytes: env.parse::<usize>(
                 "PAGE_CACHE_MB",
-                48,
+                64,
                 "memory for rendered listing pages, shared by everyone with the same language; `0` renders every page",
             )?
             .saturating_mul(1024 * 1024),
