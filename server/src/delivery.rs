@@ -171,12 +171,25 @@ pub struct PageCache {
 enum Found {
     /// The page, current: send it.
     Current(Arc<Page>),
-    /// The page, behind only by time passing: send it, and render it anew.
-    Behind(Arc<Page>),
+    /// The page, behind: send it; and, unless its render is under way
+    /// already, render it anew in the background.
+    Behind(Arc<Page>, Option<Refresh>),
     /// Another request is rendering it: wait for theirs.
     Wait(Handover),
     /// Nothing: render it, for everyone who asks meanwhile too.
     Render(Claim),
+}
+
+/// A page to render anew in the background, registered as its render so
+/// that nobody starts a second one, and whoever finds the page too old to
+/// send meanwhile waits for this one.
+#[derive(Debug)]
+struct Refresh {
+    claim: Claim,
+    /// An edit left the page behind, so it is sent only for the grace: its
+    /// render waits for its turn rather than give up, as one that time
+    /// passing asks for does when another is under way.
+    edited: bool,
 }
 
 /// The first render of a page that others may be waiting for. Dropped
@@ -257,42 +270,56 @@ impl PageCache {
         let mut shelf = self.shelf_for(key).0.lock().expect("page cache");
         shelf.move_on(stamp.date);
         let wanted = stamp.of(&scope);
+        // A render that started before an edit this request knows of
+        // would hand over a page the edit made wrong.
+        let under_way = shelf
+            .rendering
+            .get(key)
+            .filter(|(from, _)| *from >= wanted.last_edit)
+            .map(|(_, handover)| handover.clone());
+        let mut behind = None;
         if let Some(kept) = shelf.pages.get_mut(key) {
             if kept.version >= wanted.current {
                 kept.current_at = Instant::now();
                 return Found::Current(kept.page.clone());
             }
-            if kept.version >= wanted.last_edit && kept.current_at.elapsed() < STALE_FOR {
-                return Found::Behind(kept.page.clone());
-            }
-            if kept.version < wanted.last_edit
-                && kept
-                    .behind_edit_since
+            let edited = kept.version < wanted.last_edit;
+            let sendable = if edited {
+                kept.behind_edit_since
                     .get_or_insert_with(Instant::now)
                     .elapsed()
                     < self.edit_grace
-            {
-                return Found::Behind(kept.page.clone());
+            } else {
+                kept.current_at.elapsed() < STALE_FOR
+            };
+            if sendable {
+                behind = Some((kept.page.clone(), edited));
             }
         }
-        // A render that started before an edit this request knows of
-        // would hand over a page the edit made wrong: render anew.
-        if let Some((from, handover)) = shelf.rendering.get(key)
-            && *from >= wanted.last_edit
-        {
-            return Found::Wait(handover.clone());
+        match (behind, under_way) {
+            (Some((page, _)), Some(_)) => Found::Behind(page, None),
+            (None, Some(handover)) => Found::Wait(handover),
+            (Some((page, edited)), None) => {
+                let claim = self.claim(&mut shelf, key, scope, stamp);
+                Found::Behind(page, Some(Refresh { claim, edited }))
+            }
+            (None, None) => Found::Render(self.claim(&mut shelf, key, scope, stamp)),
         }
+    }
+
+    /// Registers the render of `key` that starts now.
+    fn claim(&self, shelf: &mut Shelf, key: &str, scope: Scope, stamp: Stamp) -> Claim {
         let (sender, handover) = watch::channel(None);
         shelf
             .rendering
             .insert(key.to_owned(), (stamp.at(), handover));
-        Found::Render(Claim {
+        Claim {
             cache: self.clone(),
             key: key.to_owned(),
             scope,
             stamp,
             sender,
-        })
+        }
     }
 
     fn put(&self, key: &str, scope: &Scope, stamp: &Stamp, page: Arc<Page>) {
@@ -472,8 +499,10 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
             };
             match state.pages.find(&key, scope.clone(), stamp.clone()) {
                 Found::Current(page) => return send(&page),
-                Found::Behind(page) => {
-                    render_anew(&state, next, &request, key, scope, stamp);
+                Found::Behind(page, refresh) => {
+                    if let Some(refresh) = refresh {
+                        render_anew(&state, next, &request, refresh);
+                    }
                     return send(&page);
                 }
                 Found::Wait(mut handover) => {
@@ -522,33 +551,46 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
 }
 
 /// Renders the page `request` asks for anew in the background, through
-/// the rest of the stack, and keeps it under `key`; unless another page is
-/// being rendered so, in which case a later request for it will try.
-fn render_anew(
-    state: &AppState,
-    next: Next,
-    request: &Request,
-    key: String,
-    scope: Scope,
-    stamp: Stamp,
-) {
-    let Ok(permit) = state.pages.refreshing.clone().try_acquire_owned() else {
-        return;
+/// the rest of the stack, and keeps it. One such render runs at a time, so
+/// the other core stays with the visitors. A page an edit left behind
+/// waits its turn (first come, first served); one only time has passed
+/// gives up if another is under way, and a later request for it tries
+/// again.
+fn render_anew(state: &AppState, next: Next, request: &Request, refresh: Refresh) {
+    let Refresh { claim, edited } = refresh;
+    let refreshing = state.pages.refreshing.clone();
+    let permit = if edited {
+        None
+    } else {
+        match refreshing.clone().try_acquire_owned() {
+            Ok(permit) => Some(permit),
+            Err(_) => return,
+        }
     };
     let again = same_request(request);
     let state = state.clone();
     tokio::spawn(async move {
+        let _permit = match permit {
+            Some(permit) => permit,
+            None => match refreshing.acquire_owned().await {
+                Ok(permit) => permit,
+                Err(_) => return,
+            },
+        };
         let timeout = state.settings.http.request_timeout;
+        let mut shared = None;
         if let Ok(response) = tokio::time::timeout(timeout, next.run(again)).await
             && let Ok((parts, page)) = finish(state.assets.urls(), response).await
             && is_shared(&parts)
         {
-            state.pages.put(&key, &scope, &stamp, page.clone());
+            shared = Some(page);
+        }
+        claim.finish(shared.clone());
+        if let Some(page) = shared {
             // Compressed here, not on a visitor's request; counted as a
             // foreground page is.
             page.variants.warm();
         }
-        drop(permit);
     });
 }
 
@@ -889,7 +931,7 @@ mod tests {
             Found::Current(_)
         ));
         // Meetings ended since: sent while it is rendered anew.
-        let Found::Behind(behind) = cache.find("nb|/", Scope::Directory, stamp(7, 3, 27)) else {
+        let Found::Behind(behind, _) = cache.find("nb|/", Scope::Directory, stamp(7, 3, 27)) else {
             panic!("time passing keeps the page");
         };
         assert_eq!(body(&behind), "v5");
@@ -936,7 +978,7 @@ mod tests {
     fn a_page_an_edit_left_behind_is_sent_for_the_grace_only() {
         let cache = PageCache::new(1 << 20).with_edit_grace(Duration::from_millis(50));
         cache.put("nb|/", &Scope::Directory, &stamp(5, 5, 27), page("v5"));
-        let Found::Behind(old) = cache.find("nb|/", Scope::Directory, stamp(6, 6, 27)) else {
+        let Found::Behind(old, _) = cache.find("nb|/", Scope::Directory, stamp(6, 6, 27)) else {
             panic!("sent while rendered anew");
         };
         assert_eq!(body(&old), "v5");
@@ -944,6 +986,50 @@ mod tests {
         assert!(matches!(
             cache.find("nb|/", Scope::Directory, stamp(7, 7, 27)),
             Found::Render(_)
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_page_left_behind_is_rendered_anew_once_and_waited_for_after_the_grace() {
+        let cache = PageCache::new(1 << 20).with_edit_grace(Duration::from_millis(50));
+        cache.put("nb|/", &Scope::Directory, &stamp(5, 5, 27), page("v5"));
+        let Found::Behind(old, Some(refresh)) =
+            cache.find("nb|/", Scope::Directory, stamp(6, 6, 27))
+        else {
+            panic!("sent, and rendered anew");
+        };
+        assert_eq!(body(&old), "v5");
+        assert!(refresh.edited, "an edit left it behind");
+        // The next asker is sent the old page too, and starts no second render.
+        assert!(matches!(
+            cache.find("nb|/", Scope::Directory, stamp(6, 6, 27)),
+            Found::Behind(_, None)
+        ));
+        // Past the grace, nobody is sent the old page: they wait for the
+        // render under way rather than start their own.
+        std::thread::sleep(Duration::from_millis(60));
+        let Found::Wait(mut handover) = cache.find("nb|/", Scope::Directory, stamp(6, 6, 27))
+        else {
+            panic!("waits for the render under way");
+        };
+        refresh.claim.finish(Some(page("v6")));
+        handover.changed().await.unwrap();
+        assert_eq!(body(&handover.borrow().clone().unwrap()), "v6");
+        let Found::Current(kept) = cache.find("nb|/", Scope::Directory, stamp(6, 6, 27)) else {
+            panic!("kept");
+        };
+        assert_eq!(body(&kept), "v6");
+        // Only time passed since: not urgent, and a render that gives up
+        // (another was under way) lets the next asker try again.
+        let Found::Behind(_, Some(refresh)) = cache.find("nb|/", Scope::Directory, stamp(7, 6, 27))
+        else {
+            panic!("sent, and rendered anew");
+        };
+        assert!(!refresh.edited);
+        drop(refresh);
+        assert!(matches!(
+            cache.find("nb|/", Scope::Directory, stamp(7, 6, 27)),
+            Found::Behind(_, Some(_))
         ));
     }
 
@@ -977,7 +1063,7 @@ mod tests {
         // A meeting in Sentrum ended at 7: sent while rendered anew.
         assert!(matches!(
             cache.find("nb|/bydel/sentrum", sentrum(), with_district(7, 6, (7, 4))),
-            Found::Behind(_)
+            Found::Behind(..)
         ));
         // Sentrum was edited at 8: its page is rendered before it is sent.
         assert!(matches!(
