@@ -1,5 +1,5 @@
 //! The sitemap (sitemaps.org 0.9): an index of parts, one with the pages
-//! that are not offerings and one per thousand offerings, every page in
+//! that are not offerings and one per 250 offering ids, every page in
 //! each language with its alternates (`xhtml:link hreflang`), as each
 //! page's head names them.
 

@@ -4,7 +4,7 @@
 //! that lists is one page of a size a calendar or a feed reader takes in.
 
 use chrono::NaiveDateTime;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{Directory, card, published};
 use crate::backend::entities::{listing, offering};
@@ -18,9 +18,12 @@ use crate::domain::offering::{OfferingCard, OfferingDetail};
 pub const CALENDAR_PAGES: u32 = 3;
 /// Entries in a district's feed of new and changed offerings.
 pub const CHANGES_MAX: u64 = 30;
-/// Offerings in one part of the sitemap: with three languages each, 3 000
-/// addresses, well under the 50 000 a sitemap may hold.
-pub const SITEMAP_PART: u64 = 1000;
+/// Offering ids in one part of the sitemap. With three languages each, and
+/// each address naming its alternates, a full part is about 450 KB (a
+/// thousand made 1.8 MB: too large to keep beside the API's pages, so
+/// rendered on every request); a country of 100 000 offerings has 400
+/// parts, far under the 50 000 an index may name.
+pub const SITEMAP_PART: u64 = 250;
 
 /// One offering in a feed of changes.
 #[derive(Clone, Debug)]
@@ -106,25 +109,37 @@ impl Directory {
             .collect())
     }
 
-    /// How many parts the sitemap's offerings take, at least one.
+    /// How many parts the sitemap's offerings take, at least one: a part
+    /// for every [`SITEMAP_PART`] ids up to the highest published.
     pub async fn sitemap_parts(&self) -> Result<u64, AppError> {
-        let published = published().count(self.db.read()).await?;
-        Ok(published.div_ceil(SITEMAP_PART).max(1))
+        let highest: Option<i32> = published()
+            .select_only()
+            .column_as(offering::Column::Id.max(), "highest")
+            .into_tuple()
+            .one(self.db.read())
+            .await?
+            .flatten();
+        let highest = u64::try_from(highest.unwrap_or(0)).unwrap_or(0);
+        Ok(highest.div_ceil(SITEMAP_PART).max(1))
     }
 
-    /// Part `part` (from 1) of the published offerings, in the order they
-    /// were added: a new offering goes into the last part.
+    /// Part `part` (from 1): the published offerings among the part's
+    /// [`SITEMAP_PART`] ids. A range of the primary key, not an offset:
+    /// reading the last part costs what reading the first does, and an
+    /// offering stays in its part when others are added or withdrawn, so
+    /// a crawler's `lastmod` of the other parts stays true.
     pub async fn sitemap_part(&self, part: u64) -> Result<Vec<Listed>, AppError> {
         if part == 0 || part > self.sitemap_parts().await? {
             return Err(AppError::NotFound);
         }
+        let first = i64::try_from((part - 1) * SITEMAP_PART).unwrap_or(i64::MAX);
         let rows: Vec<(String, NaiveDateTime)> = published()
             .select_only()
             .column(offering::Column::Slug)
             .column(offering::Column::UpdatedAt)
+            .filter(offering::Column::Id.gt(first))
+            .filter(offering::Column::Id.lte(first.saturating_add(SITEMAP_PART as i64)))
             .order_by_asc(offering::Column::Id)
-            .offset((part - 1) * SITEMAP_PART)
-            .limit(SITEMAP_PART)
             .into_tuple()
             .all(self.db.read())
             .await?;
