@@ -59,7 +59,7 @@ impl Directory {
         now: NaiveDateTime,
     ) -> Result<PublishedPage, AppError> {
         let db = self.db.read();
-        let total = published().count(db).await?;
+        let total = self.published_count().await?;
         let rows: Vec<(i32, String, NaiveDateTime)> = published()
             .select_only()
             .column(offering::Column::Id)
