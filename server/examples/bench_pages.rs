@@ -7,7 +7,9 @@
 //! asserts nothing. `scripts/bench-pages.sh` runs it.
 //!
 //! Arguments: `--offerings N` (100 000), `--districts N` (50),
-//! `--seconds N` (5, per run); `TREFFPUNKT_BIN` names the server binary.
+//! `--seconds N` (5, per run), `--pages programme,sitemap` (only the pages
+//! whose names hold one of these words, and no costly searches: a quicker
+//! look at a few rows); `TREFFPUNKT_BIN` names the server binary.
 
 #[path = "common/load.rs"]
 mod load;
@@ -25,6 +27,21 @@ struct Options {
     seconds: u32,
     rate: u32,
     clients: usize,
+    /// `--pages`: words a page's name must hold one of.
+    pages: Option<Vec<String>>,
+}
+
+impl Options {
+    /// The pages chosen with `--pages`, or all.
+    fn chosen(&self, pages: Vec<Page>) -> Vec<Page> {
+        match &self.pages {
+            None => pages,
+            Some(words) => pages
+                .into_iter()
+                .filter(|p| words.iter().any(|w| p.name.contains(w.as_str())))
+                .collect(),
+        }
+    }
 }
 
 fn options() -> Options {
@@ -42,6 +59,11 @@ fn options() -> Options {
         seconds: arg("--seconds", 5) as u32,
         rate: arg("--rate", 500) as u32,
         clients: arg("--clients", 32),
+        pages: args
+            .iter()
+            .position(|a| a == "--pages")
+            .and_then(|i| args.get(i + 1))
+            .map(|v| v.split(',').map(str::to_owned).collect()),
     }
 }
 
@@ -214,13 +236,14 @@ async fn main() {
         let districts = o.districts;
         let slugs = offering_slugs(addr, &district(districts, 6)).await;
         assert!(!slugs.is_empty(), "no offerings on the district page");
-        let mut rows = measure(addr, &pages(districts, &slugs), &o).await;
+        let mut rows = measure(addr, &o.chosen(pages(districts, &slugs)), &o).await;
         // The cached listings again while a coordinator saves an offering
         // every second through the staff area's write path: each save
         // raises the directory's version, so no page rendered before it
         // is sent after it.
         let editor = Editor::start(&url).await;
-        let edited: Vec<Page> = pages(districts, &slugs)
+        let edited: Vec<Page> = o
+            .chosen(pages(districts, &slugs))
             .into_iter()
             .filter(|p| p.serving == Serving::Cached)
             .map(|p| Page {
@@ -236,7 +259,8 @@ async fn main() {
         // when it must be rendered (the first visitor after a change, or
         // an address nobody asked for since).
         let server = Server::start(&url, &mail, &[("PAGE_CACHE_MB", "0"), unlimited]).await;
-        let rendered: Vec<Page> = pages(districts, &slugs)
+        let rendered: Vec<Page> = o
+            .chosen(pages(districts, &slugs))
             .into_iter()
             .filter(|p| p.serving == Serving::Cached)
             .map(|p| Page {
@@ -251,7 +275,14 @@ async fn main() {
         // it lifted (the bounds on a search and the cores it may take
         // alone).
         let mut beside = Vec::new();
-        for (label, limit) in [("30 a minute per client", "30"), ("lifted", "1000000")] {
+        let limits = [("30 a minute per client", "30"), ("lifted", "1000000")];
+        // Not for a quicker look at a few pages.
+        let limits = if o.pages.is_some() {
+            &limits[..0]
+        } else {
+            &limits[..]
+        };
+        for &(label, limit) in limits {
             let server = Server::start(
                 &url,
                 &mail,
@@ -298,6 +329,9 @@ async fn main() {
             );
         }
         println!();
+        if beside.is_empty() {
+            continue;
+        }
         println!(
             "{COSTLY_CLIENTS} clients flat out sending searches built to cost the most (11 eight-letter terms, new letters each time), beside the cached district page at {}/s:\n",
             o.rate
