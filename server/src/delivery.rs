@@ -553,9 +553,9 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
 /// Renders the page `request` asks for anew in the background, through
 /// the rest of the stack, and keeps it. One such render runs at a time, so
 /// the other core stays with the visitors. A page an edit left behind
-/// waits its turn (first come, first served) for half the grace; one
-/// only time has passed gives up if another is under way, and a later
-/// request for it tries again.
+/// waits its turn (first come, first served); one only time has passed
+/// gives up if another is under way, and a later request for it tries
+/// again.
 fn render_anew(state: &AppState, next: Next, request: &Request, refresh: Refresh) {
     let Refresh { claim, edited } = refresh;
     let refreshing = state.pages.refreshing.clone();
@@ -569,18 +569,13 @@ fn render_anew(state: &AppState, next: Next, request: &Request, refresh: Refresh
     };
     let again = same_request(request);
     let state = state.clone();
-    let grace = state.pages.edit_grace;
     tokio::spawn(async move {
-        // Past the grace, visitors wait for this render: after a burst of
-        // edits it waits behind the others for half the grace at most,
-        // leaving the other half to render (a district's PDF takes about
-        // 150 ms), and then runs beside them, as a visitor's would.
         let _permit = match permit {
-            Some(permit) => Some(permit),
-            None => tokio::time::timeout(grace / 2, refreshing.acquire_owned())
-                .await
-                .ok()
-                .and_then(Result::ok),
+            Some(permit) => permit,
+            None => match refreshing.acquire_owned().await {
+                Ok(permit) => permit,
+                Err(_) => return,
+            },
         };
         let timeout = state.settings.http.request_timeout;
         let mut shared = None;
