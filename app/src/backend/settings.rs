@@ -279,7 +279,7 @@ impl HttpSettings {
             page_cache_bytes: env.parse::<usize>(
                 "PAGE_CACHE_MB",
                 64,
-                "memory for rendered listing pages, shared by everyone with the same language; `0` renders every page",
+                "memory for rendered pages shared by everyone with the same language (three quarters for the listings, their feeds and printed weeks; three sixteenths for the API and the sitemap; a sixteenth for searches); `0` renders every page",
             )?
             .saturating_mul(1024 * 1024),
         })
