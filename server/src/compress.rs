@@ -108,7 +108,7 @@ impl Variants {
     /// The body in `encoding`, compressing it now if this is the first
     /// time. Tiny bodies travel as they are.
     pub fn body(&self, encoding: Encoding) -> (Bytes, Encoding) {
-        if self.identity.len() < MIN_COMPRESSED || self.effort == Effort::Stored {
+        if self.travels_as_is() {
             return (self.identity.clone(), Encoding::Identity);
         }
         match encoding {
@@ -141,11 +141,17 @@ impl Variants {
     /// before, kept half the pages a full shelf has room for.
     pub fn weight(&self) -> usize {
         let body = self.identity.len();
-        if self.effort == Effort::Stored || body < MIN_COMPRESSED {
+        if self.travels_as_is() {
             body
         } else {
             body + body / 4
         }
+    }
+
+    /// Whether the body is never compressed here: too small to gain, or
+    /// compressed inside already.
+    fn travels_as_is(&self) -> bool {
+        self.identity.len() < MIN_COMPRESSED || self.effort == Effort::Stored
     }
 }
 

@@ -19,7 +19,7 @@ pub const CALENDAR_PAGES: u32 = 3;
 /// Entries in a district's feed of new and changed offerings.
 pub const CHANGES_MAX: u64 = 30;
 /// Offering ids in one part of the sitemap. With three languages each, and
-/// each address naming its alternates, a full part is about 450 KB (a
+/// each address naming its alternates, a full part is about 430 KB (a
 /// thousand made 1.8 MB: too large to keep beside the API's pages, so
 /// rendered on every request); a country of 100 000 offerings has 400
 /// parts, far under the 50 000 an index may name.
