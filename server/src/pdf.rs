@@ -6,6 +6,12 @@
 //! each font) with their Unicode values, so a PDF reader can search and
 //! copy the text and read it aloud. Enough for a noticeboard's programme;
 //! not a layout engine.
+//!
+//! Each letter is placed here, by the font's own advance, rather than
+//! shaped by krilla (rustybuzz): Norwegian and Sámi in DejaVu Sans need no
+//! shaping beyond one glyph per letter, wrapping already measures by
+//! these advances, and shaping every line built the font's lookup tables
+//! anew each time, a quarter of a PDF's time (measured with `perf`).
 
 use std::sync::LazyLock;
 
@@ -14,21 +20,22 @@ use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 static REGULAR_BYTES: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static BOLD_BYTES: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
 
-/// A typeface for drawing (krilla's) and for measuring (ttf-parser's
-/// advances; krilla shapes without kerning across the simple text we
-/// write, so the two agree closely enough to wrap by).
+/// A typeface for drawing (krilla's) and for measuring and placing
+/// letters (ttf-parser's glyphs and advances, without kerning: what is
+/// measured is what is drawn).
 struct Face {
     font: Font,
     metrics: ttf_parser::Face<'static>,
-    /// The advance of every character below [`TABLED`], looked up once:
-    /// wrapping measures a line again for each word, and the font's own
-    /// table is a search each time (a fifth of a PDF's time, measured).
-    advances: Vec<u16>,
+    /// The glyph and advance of every character below [`TABLED`], looked
+    /// up once: wrapping measures a line again for each word, and the
+    /// font's own tables are a search each time (a fifth of a PDF's time,
+    /// measured).
+    glyphs: Vec<(u16, u16)>,
 }
 
 /// Characters whose advance is kept in a table: Latin with its
@@ -39,35 +46,63 @@ const TABLED: u32 = 0x2100;
 impl Face {
     fn load(bytes: &'static [u8]) -> Face {
         let metrics = ttf_parser::Face::parse(bytes, 0).expect("the embedded font parses");
-        let advances = (0..TABLED)
-            .map(|c| char::from_u32(c).map_or(0, |c| advance(&metrics, c)))
+        let glyphs = (0..TABLED)
+            .map(|c| char::from_u32(c).map_or((0, 0), |c| glyph(&metrics, c)))
             .collect();
         Face {
             font: Font::new(bytes.into(), 0).expect("the embedded font is a font"),
             metrics,
-            advances,
+            glyphs,
+        }
+    }
+
+    /// `c`'s glyph and advance in font units.
+    fn glyph(&self, c: char) -> (u16, u16) {
+        match self.glyphs.get(c as usize) {
+            Some(&g) => g,
+            None => glyph(&self.metrics, c),
         }
     }
 
     /// The width of `text` at `size` points.
     fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| match self.advances.get(c as usize) {
-                Some(&a) => u32::from(a),
-                None => u32::from(advance(&self.metrics, c)),
-            })
-            .sum();
+        let units: u32 = text.chars().map(|c| u32::from(self.glyph(c).1)).sum();
         units as f32 * size / f32::from(self.metrics.units_per_em())
+    }
+
+    /// `text`'s letters, placed one after the other by their advances:
+    /// each with the bytes of `text` it stands for, so that the PDF maps
+    /// it back to its letter for searching, copying and reading aloud.
+    fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
+        let em = f32::from(self.metrics.units_per_em());
+        text.char_indices()
+            .map(|(at, c)| {
+                let (id, advance) = self.glyph(c);
+                KrillaGlyph::new(
+                    GlyphId::new(u32::from(id)),
+                    f32::from(advance) / em,
+                    0.0,
+                    0.0,
+                    0.0,
+                    at..at + c.len_utf8(),
+                    None,
+                )
+            })
+            .collect()
+    }
+
+    /// `text` set on `surface` from `at` (on the baseline), at `size`.
+    fn draw(&self, surface: &mut krilla::surface::Surface, at: Point, text: &str, size: f32) {
+        surface.draw_glyphs(at, &self.glyphs(text), self.font.clone(), text, size, false);
     }
 }
 
-/// `c`'s advance in font units; none for a letter the font lacks.
-fn advance(metrics: &ttf_parser::Face, c: char) -> u16 {
+/// `c`'s glyph and advance in font units; the font's "missing" glyph (0),
+/// of no width, for a letter it lacks.
+fn glyph(metrics: &ttf_parser::Face, c: char) -> (u16, u16) {
     metrics
         .glyph_index(c)
-        .and_then(|g| metrics.glyph_hor_advance(g))
-        .unwrap_or(0)
+        .map_or((0, 0), |g| (g.0, metrics.glyph_hor_advance(g).unwrap_or(0)))
 }
 
 static REGULAR: LazyLock<Face> = LazyLock::new(|| Face::load(REGULAR_BYTES));
@@ -348,13 +383,11 @@ pub fn write(blocks: &[Block], furniture: &Furniture) -> Result<Vec<u8>, String>
         let mut surface = page.surface();
         for line in &lines {
             let face = line.weight.face();
-            surface.draw_text(
+            face.draw(
+                &mut surface,
                 Point::from_xy(line.x, line.y),
-                face.font.clone(),
-                line.size,
                 &line.text,
-                false,
-                TextDirection::Auto,
+                line.size,
             );
             if line.struck {
                 // Through the middle of the lower-case letters.
@@ -388,14 +421,7 @@ pub fn write(blocks: &[Block], furniture: &Furniture) -> Result<Vec<u8>, String>
             (right, foot, page_of.as_str()),
         ];
         for (x, y, text) in furniture_lines {
-            surface.draw_text(
-                Point::from_xy(x, y),
-                REGULAR.font.clone(),
-                FURNITURE_SIZE,
-                text,
-                false,
-                TextDirection::Auto,
-            );
+            REGULAR.draw(&mut surface, Point::from_xy(x, y), text, FURNITURE_SIZE);
         }
         surface.finish();
         page.finish();
