@@ -19,6 +19,14 @@
 //! has, one of them renders it and the others wait for that render.
 //! Staff, who expect their own change on the next page, are never sent a
 //! kept page.
+//!
+//! When this server learns of an edit in a district, it renders that
+//! district's pages that were asked for lately anew at once, in the
+//! background, before anyone asks again: so the next visitor, even after
+//! the grace, is not kept waiting behind the renders of every page that
+//! edits left behind while nobody looked (at a country's size, fifty
+//! districts' printed programmes asked for at once after a morning of
+//! edits).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -28,7 +36,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderValue};
 use axum::http::response::Parts;
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{Extensions, HeaderMap, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -58,6 +66,15 @@ pub const EDIT_GRACE: Duration = Duration::from_millis(500);
 /// Pages rendered anew in the background at once: when a country's pages
 /// fall behind together, the other core stays with the visitors.
 const REFRESHING: usize = 1;
+/// A district's kept pages asked for within this long are rendered anew
+/// as soon as an edit in the district is known, without waiting for a
+/// visitor to find them behind.
+const AHEAD_IF_ASKED_WITHIN: Duration = Duration::from_secs(600);
+/// At most this many of them for one edit, the most lately asked for
+/// first: a district's page, its filtered pages, feeds and programme are
+/// a dozen, and what an edit sets off stays bounded whatever addresses
+/// people ask for.
+const AHEAD_PER_EDIT: usize = 16;
 
 /// When a page was rendered: the directory as the server saw it, and the
 /// day ("today", "tomorrow" on the cards).
@@ -114,6 +131,8 @@ struct Kept {
     behind_edit_since: Option<Instant>,
     /// What it counts for against the capacity.
     weight: usize,
+    /// How to render it again without a visitor's request.
+    recipe: Option<Recipe>,
 }
 
 /// What the page's other askers receive from its first render: the page,
@@ -164,6 +183,9 @@ pub struct PageCache {
     /// See [`EDIT_GRACE`].
     edit_grace: Duration,
     refreshing: Arc<Semaphore>,
+    /// The versions of the latest request, to tell when a district is
+    /// edited.
+    seen: Arc<Mutex<Option<Arc<Versions>>>>,
 }
 
 /// What the shelf has for a request.
@@ -202,14 +224,21 @@ struct Claim {
     scope: Scope,
     stamp: Stamp,
     sender: watch::Sender<Option<Arc<Page>>>,
+    /// How the page was asked for, kept with it.
+    recipe: Option<Recipe>,
 }
 
 impl Claim {
     /// Keeps `page` if it can be shared, and hands it to those waiting.
     fn finish(self, page: Option<Arc<Page>>) {
         if let Some(page) = &page {
-            self.cache
-                .put(&self.key, &self.scope, &self.stamp, page.clone());
+            self.cache.keep(
+                &self.key,
+                &self.scope,
+                &self.stamp,
+                page.clone(),
+                self.recipe.clone(),
+            );
         }
         self.sender.send_replace(page);
     }
@@ -243,6 +272,7 @@ impl PageCache {
             capacity,
             edit_grace: EDIT_GRACE,
             refreshing: Arc::new(Semaphore::new(REFRESHING)),
+            seen: Arc::default(),
         }
     }
 
@@ -319,10 +349,96 @@ impl PageCache {
             scope,
             stamp,
             sender,
+            recipe: None,
         }
     }
 
+    /// The pages to render anew now because `stamp` is the first this
+    /// cache sees of an edit in their district: those of an edited
+    /// district that were asked for within [`AHEAD_IF_ASKED_WITHIN`], at
+    /// most [`AHEAD_PER_EDIT`] for each district, each registered as its
+    /// page's render. Nothing on the first request a server answers, nor
+    /// for a request that read the versions before the latest one seen.
+    fn edited_since_seen(&self, stamp: &Stamp) -> Vec<(Recipe, Refresh)> {
+        let before = {
+            let mut seen = self.seen.lock().expect("page cache");
+            match seen.as_ref() {
+                Some(s) if Arc::ptr_eq(s, &stamp.versions) => return Vec::new(),
+                Some(s) if s.directory.current >= stamp.versions.directory.current => {
+                    return Vec::new();
+                }
+                _ => seen.replace(stamp.versions.clone()),
+            }
+        };
+        let Some(before) = before else {
+            return Vec::new();
+        };
+        let edited: Vec<&String> = stamp
+            .versions
+            .districts
+            .iter()
+            .filter(|(slug, v)| v.last_edit > before.of_district(slug).last_edit)
+            .map(|(slug, _)| slug)
+            .collect();
+        if edited.is_empty() {
+            return Vec::new();
+        }
+        // Only the listings' shelf: searches and data are of the whole
+        // directory.
+        let mut shelf = self.shelf.lock().expect("page cache");
+        if !shelf.move_on(stamp.date) {
+            return Vec::new();
+        }
+        let mut ahead = Vec::new();
+        for district in edited {
+            let mut asked: Vec<(Instant, String)> = shelf
+                .pages
+                .iter()
+                .filter(|(key, kept)| {
+                    matches!(&kept.scope, Scope::District(d) if d == district)
+                        && kept.recipe.is_some()
+                        && kept.current_at.elapsed() < AHEAD_IF_ASKED_WITHIN
+                        && kept.version < stamp.of(&kept.scope).last_edit
+                        && !shelf.rendering.contains_key(*key)
+                })
+                .map(|(key, kept)| (kept.current_at, key.clone()))
+                .collect();
+            asked.sort_unstable_by_key(|(at, _)| std::cmp::Reverse(*at));
+            for (_, key) in asked.into_iter().take(AHEAD_PER_EDIT) {
+                let kept = &shelf.pages[&key];
+                let scope = kept.scope.clone();
+                let Some(recipe) = kept.recipe.clone() else {
+                    continue;
+                };
+                let mut claim = self.claim(&mut shelf, &key, scope, stamp.clone());
+                claim.recipe = Some(recipe.clone());
+                ahead.push((
+                    recipe,
+                    Refresh {
+                        claim,
+                        edited: true,
+                    },
+                ));
+            }
+        }
+        ahead
+    }
+
+    /// [`PageCache::keep`] without a way to render it again.
+    #[cfg(test)]
     fn put(&self, key: &str, scope: &Scope, stamp: &Stamp, page: Arc<Page>) {
+        self.keep(key, scope, stamp, page, None);
+    }
+
+    /// Keeps `page`, and how to render it again when there is one.
+    fn keep(
+        &self,
+        key: &str,
+        scope: &Scope,
+        stamp: &Stamp,
+        page: Arc<Page>,
+        recipe: Option<Recipe>,
+    ) {
         let (shelf, capacity) = self.shelf_for(key);
         let mut shelf = shelf.lock().expect("page cache");
         // A render of another day.
@@ -361,6 +477,7 @@ impl PageCache {
                 current_at: Instant::now(),
                 behind_edit_since: None,
                 weight,
+                recipe,
             },
         );
     }
@@ -497,11 +614,16 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
                 versions,
                 date: app::backend::clock::oslo_now().date(),
             };
+            for (recipe, refresh) in state.pages.edited_since_seen(&stamp) {
+                render_anew(&state, recipe, refresh);
+            }
             match state.pages.find(&key, scope.clone(), stamp.clone()) {
                 Found::Current(page) => return send(&page),
                 Found::Behind(page, refresh) => {
-                    if let Some(refresh) = refresh {
-                        render_anew(&state, next, &request, refresh);
+                    if let Some(mut refresh) = refresh {
+                        let recipe = Recipe::of(&request, &next);
+                        refresh.claim.recipe = Some(recipe.clone());
+                        render_anew(&state, recipe, refresh);
                     }
                     return send(&page);
                 }
@@ -512,9 +634,12 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
                     if let Some(page) = page {
                         return send(&page);
                     }
-                    keep = Some((key, scope, stamp));
+                    keep = Some((key, scope, stamp, Recipe::of(&request, &next)));
                 }
-                Found::Render(c) => claim = Some(c),
+                Found::Render(mut c) => {
+                    c.recipe = Some(Recipe::of(&request, &next));
+                    claim = Some(c);
+                }
             }
         }
     }
@@ -533,8 +658,8 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
     let shared = is_shared(&parts).then(|| page.clone());
     if let Some(claim) = claim {
         claim.finish(shared);
-    } else if let (Some((key, scope, stamp)), Some(page)) = (keep, shared) {
-        state.pages.put(&key, &scope, &stamp, page);
+    } else if let (Some((key, scope, stamp, recipe)), Some(page)) = (keep, shared) {
+        state.pages.keep(&key, &scope, &stamp, page, Some(recipe));
     }
     let validated = get && parts.status == StatusCode::OK;
     respond(
@@ -556,7 +681,7 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
 /// waits its turn (first come, first served); one only time has passed
 /// gives up if another is under way, and a later request for it tries
 /// again.
-fn render_anew(state: &AppState, next: Next, request: &Request, refresh: Refresh) {
+fn render_anew(state: &AppState, recipe: Recipe, refresh: Refresh) {
     let Refresh { claim, edited } = refresh;
     let refreshing = state.pages.refreshing.clone();
     let permit = if edited {
@@ -567,7 +692,6 @@ fn render_anew(state: &AppState, next: Next, request: &Request, refresh: Refresh
             Err(_) => return,
         }
     };
-    let again = same_request(request);
     let state = state.clone();
     tokio::spawn(async move {
         let _permit = match permit {
@@ -579,7 +703,8 @@ fn render_anew(state: &AppState, next: Next, request: &Request, refresh: Refresh
         };
         let timeout = state.settings.http.request_timeout;
         let mut shared = None;
-        if let Ok(response) = tokio::time::timeout(timeout, next.run(again)).await
+        let again = recipe.request();
+        if let Ok(response) = tokio::time::timeout(timeout, recipe.next.run(again)).await
             && let Ok((parts, page)) = finish(state.assets.urls(), response).await
             && is_shared(&parts)
         {
@@ -594,20 +719,75 @@ fn render_anew(state: &AppState, next: Next, request: &Request, refresh: Refresh
     });
 }
 
-/// A copy of `request` (a GET, which has no body) to render in the
-/// background: what the page depends on, not the visitor's validator.
-/// Its extensions too: the router has matched the route already and put
-/// the path's parameters there, and a handler that takes the district
-/// from the path (its feeds, its PDF) fails without them. Before they
-/// were copied, those pages were never rendered anew in the background:
-/// each edit made someone wait for a render once the grace was over.
-fn same_request(request: &Request) -> Request {
-    let mut again = Request::new(Body::empty());
-    *again.uri_mut() = request.uri().clone();
-    *again.headers_mut() = request.headers().clone();
-    again.headers_mut().remove(header::IF_NONE_MATCH);
-    *again.extensions_mut() = request.extensions().clone();
-    again
+/// How to render a page again without its visitor: a GET (which has no
+/// body) of its address, with what the page depends on, and the rest of
+/// the stack to run it through. Its extensions too: the router has
+/// matched the route already and put the path's parameters there, and a
+/// handler that takes the district from the path (its feeds, its PDF)
+/// fails without them. Before they were copied, those pages were never
+/// rendered anew in the background: each edit made someone wait for a
+/// render once the grace was over.
+///
+/// Nothing of the visitor's own: kept with the page for as long as it is
+/// kept, it holds neither their address (the connection's peer, the
+/// proxies' forwarding headers) nor cookies other than the language and
+/// the text size the page is rendered in, nor their validator.
+#[derive(Clone, Debug)]
+struct Recipe {
+    uri: Uri,
+    headers: HeaderMap,
+    extensions: Extensions,
+    next: Next,
+}
+
+impl Recipe {
+    fn of(request: &Request, next: &Next) -> Recipe {
+        let mut headers = request.headers().clone();
+        for theirs in [
+            header::IF_NONE_MATCH,
+            header::COOKIE,
+            header::FORWARDED,
+            header::HeaderName::from_static("x-forwarded-for"),
+            header::HeaderName::from_static("x-real-ip"),
+        ] {
+            headers.remove(theirs);
+        }
+        let preferences: Vec<String> = request
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .map(str::trim)
+            .filter(|pair| {
+                pair.split_once('=').is_some_and(|(name, _)| {
+                    name == app::i18n::LANG_COOKIE || name == app::i18n::TEXT_SIZE_COOKIE
+                })
+            })
+            .map(str::to_owned)
+            .collect();
+        if let Ok(cookie) = HeaderValue::from_str(&preferences.join("; "))
+            && !preferences.is_empty()
+        {
+            headers.insert(header::COOKIE, cookie);
+        }
+        let mut extensions = request.extensions().clone();
+        extensions.remove::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Recipe {
+            uri: request.uri().clone(),
+            headers,
+            extensions,
+            next: next.clone(),
+        }
+    }
+
+    fn request(&self) -> Request {
+        let mut again = Request::new(Body::empty());
+        *again.uri_mut() = self.uri.clone();
+        *again.headers_mut() = self.headers.clone();
+        *again.extensions_mut() = self.extensions.clone();
+        again
+    }
 }
 
 /// A handler's response as a finished page with its parts; or the
@@ -987,6 +1167,145 @@ mod tests {
             cache.find("nb|/", Scope::Directory, stamp(7, 7, 27)),
             Found::Render(_)
         ));
+    }
+
+    /// The rest of a stack, as a middleware is given it.
+    async fn a_next() -> Next {
+        let slot: Arc<Mutex<Option<Next>>> = Arc::default();
+        let kept = slot.clone();
+        let app = axum::Router::new()
+            .route("/", axum::routing::get(|| async { "" }))
+            .layer(axum::middleware::from_fn(
+                move |request: Request, next: Next| {
+                    let kept = kept.clone();
+                    async move {
+                        *kept.lock().unwrap() = Some(next.clone());
+                        next.run(request).await
+                    }
+                },
+            ));
+        let request = Request::get("/").body(Body::empty()).unwrap();
+        tower::ServiceExt::oneshot(app, request).await.unwrap();
+        slot.lock().unwrap().take().unwrap()
+    }
+
+    #[tokio::test]
+    async fn an_edit_renders_ahead_what_was_lately_asked_for_in_its_district_only() {
+        let next = a_next().await;
+        let cache = PageCache::new(1 << 20);
+        let district = |slug: &str| Scope::District(slug.into());
+        let at = |current: i64, sentrum: i64| Stamp {
+            versions: Arc::new(Versions {
+                directory: Version {
+                    current,
+                    last_edit: current,
+                },
+                districts: HashMap::from([
+                    (
+                        "sentrum".to_owned(),
+                        Version {
+                            current: sentrum,
+                            last_edit: sentrum,
+                        },
+                    ),
+                    (
+                        "nord".to_owned(),
+                        Version {
+                            current: 5,
+                            last_edit: 5,
+                        },
+                    ),
+                ]),
+            }),
+            date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        };
+        let mut asked = Request::get("/bydel/sentrum?x=1")
+            .header(header::COOKIE, "lang=nn; text=large; session=theirs")
+            .header(header::IF_NONE_MATCH, "\"abc\"")
+            .header("x-forwarded-for", "203.0.113.9")
+            .body(Body::empty())
+            .unwrap();
+        asked
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                [203, 0, 113, 9],
+                4000,
+            ))));
+        let recipe = Recipe::of(&asked, &next);
+        let before = at(5, 5);
+        assert!(
+            cache.edited_since_seen(&before).is_empty(),
+            "the first seen"
+        );
+        for key in [
+            "nn|large|/bydel/sentrum",
+            "nn|normal|/bydel/sentrum/ukeprogram",
+        ] {
+            cache.keep(
+                key,
+                &district("sentrum"),
+                &before,
+                page("v5"),
+                Some(recipe.clone()),
+            );
+        }
+        // Kept, but nobody can ask for it again: no recipe.
+        cache.put(
+            "nb|normal|/bydel/sentrum/nytt.atom",
+            &district("sentrum"),
+            &before,
+            page("v5"),
+        );
+        cache.keep(
+            "nb|normal|/bydel/nord",
+            &district("nord"),
+            &before,
+            page("v5"),
+            Some(recipe.clone()),
+        );
+        cache.keep(
+            "nb|normal|/",
+            &Scope::Directory,
+            &before,
+            page("v5"),
+            Some(recipe.clone()),
+        );
+
+        let edited = at(6, 6);
+        let mut ahead: Vec<String> = cache
+            .edited_since_seen(&edited)
+            .into_iter()
+            .map(|(_, refresh)| refresh.claim.key.clone())
+            .collect();
+        ahead.sort();
+        assert_eq!(
+            ahead,
+            [
+                "nn|large|/bydel/sentrum",
+                "nn|normal|/bydel/sentrum/ukeprogram"
+            ],
+            "the edited district's pages, not another district's nor the whole directory's"
+        );
+        assert!(cache.edited_since_seen(&edited).is_empty(), "once an edit");
+        assert!(
+            cache.edited_since_seen(&before).is_empty(),
+            "an older read is no edit"
+        );
+
+        // What it renders from: the page's own address, language and text
+        // size; nothing that is the visitor's alone.
+        let again = recipe.request();
+        assert_eq!(again.uri(), "/bydel/sentrum?x=1");
+        assert_eq!(again.headers()[header::COOKIE], "lang=nn; text=large");
+        for theirs in [header::IF_NONE_MATCH.as_str(), "x-forwarded-for"] {
+            assert!(!again.headers().contains_key(theirs), "{theirs}");
+        }
+        assert!(
+            again
+                .extensions()
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .is_none()
+        );
     }
 
     #[tokio::test]

@@ -883,6 +883,54 @@ async fn a_listing_behind_only_by_time_is_sent_while_it_is_rendered_anew() {
 }
 
 #[tokio::test]
+async fn an_edit_renders_its_district_s_pages_anew_before_anyone_asks_again() {
+    for site in sites().await {
+        let (b, app, db) = (site.backend, &site.app, &site.db);
+        // The district's page, a feed and the printed week, whose handlers
+        // take the district from the path; and the page in large text, as
+        // a visitor with other cookies too asked for it.
+        let large: &[(&str, &str)] = &[("cookie", "text=large; theirs=1")];
+        let pages = [
+            ("/bydel/ostbyen", &[][..]),
+            ("/bydel/ostbyen", large),
+            ("/bydel/ostbyen/kalender.ics", &[]),
+            ("/bydel/ostbyen/ukeprogram", &[]),
+        ];
+        for (path, headers) in pages {
+            assert!(
+                get(app, path, headers)
+                    .await
+                    .body
+                    .contains("Sterk og stødig"),
+                "{b}: {path}"
+            );
+        }
+        rename(db, "sterk-og-stodig", "Vaffelsnekring", Why::Edited).await;
+        // Longer than a server trusts the version it read; then any
+        // listing, here the front page, lets it learn of the edit.
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        let _ = get(app, "/", &[]).await;
+        // The district's pages render in the background meanwhile.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        for (path, headers) in pages {
+            // Without it, the first visitor after an edit is sent the
+            // kept page for the grace.
+            let page = get(app, path, headers).await;
+            assert!(
+                page.body.contains("Vaffelsnekring"),
+                "{b}: {path} {headers:?}: the first visitor after the edit gets the page as edited"
+            );
+            if !headers.is_empty() {
+                assert!(
+                    page.body.contains("class=\"large-text\""),
+                    "{b}: still in large text"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_sign_up_sent_back_with_a_mistake_keeps_the_note_as_text() {
     // Textarea content is the one body text Leptos 0.8 does not escape.
     for site in sites().await {
