@@ -213,9 +213,10 @@ async fn attack(victim: Victim) -> Vec<(String, u32, Vec<(String, String, String
         }
         let places = || async {
             let course = course_row(&db, COURSE).await;
-            app::backend::course::places_left(db.read(), &course)
+            let id_and_capacity = (course.id, course.capacity.unwrap());
+            app::backend::course::places_left_of_many(db.read(), &[id_and_capacity])
                 .await
-                .unwrap()
+                .unwrap()[&course.id]
         };
         let before = places().await;
         let form = SignUpForm {

@@ -408,9 +408,10 @@ async fn unconfirmed_sign_ups_hold_nothing_and_expire() {
         .unwrap();
         let page = |db| async move {
             let course = course_row(db, COURSE).await;
-            app::backend::course::places_left(db.read(), &course)
+            let id_and_capacity = (course.id, course.capacity.unwrap());
+            app::backend::course::places_left_of_many(db.read(), &[id_and_capacity])
                 .await
-                .unwrap()
+                .unwrap()[&course.id]
         };
         assert_eq!(page(&db).await, 1, "{backend}: unconfirmed, nothing held");
         assert_eq!(

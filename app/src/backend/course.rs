@@ -3,6 +3,8 @@
 //! whatever its publication state: a cancel link still works, and a job
 //! still runs, after a course is archived.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
@@ -74,15 +76,40 @@ pub async fn free(
         .saturating_sub(holding))
 }
 
-/// How many places a course has left now.
-pub async fn places_left(
+/// How many places each of `courses` (offering id, capacity) has left
+/// now, counted by one query for all of them: a page of the open data
+/// API or a district's programme holds dozens of courses.
+pub async fn places_left_of_many(
     db: &impl ConnectionTrait,
-    course: &offering::Model,
-) -> Result<u32, DbErr> {
-    places_left_of(db, course.id, course.capacity.unwrap_or(0)).await
+    courses: &[(i32, i32)],
+) -> Result<HashMap<i32, u32>, DbErr> {
+    if courses.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let confirmed: HashMap<i32, i64> = sign_up::Entity::find()
+        .select_only()
+        .column(sign_up::Column::OfferingId)
+        .column_as(sign_up::Column::Id.count(), "confirmed")
+        .filter(sign_up::Column::OfferingId.is_in(courses.iter().map(|(id, _)| *id)))
+        .filter(sign_up::Column::Status.eq(SignUpStatus::Confirmed))
+        .group_by(sign_up::Column::OfferingId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(courses
+        .iter()
+        .map(|&(id, capacity)| {
+            let taken = confirmed.get(&id).copied().unwrap_or(0);
+            let left = i64::from(capacity).saturating_sub(taken).max(0);
+            (id, u32::try_from(left).unwrap_or(u32::MAX))
+        })
+        .collect())
 }
 
-/// [`places_left`] for the course `offering_id` of `capacity` places.
+/// How many places the course `offering_id` of `capacity` places has
+/// left now.
 pub async fn places_left_of(
     db: &impl ConnectionTrait,
     offering_id: i32,

@@ -752,13 +752,14 @@ async fn detail(
         .text(o.id, lang)
         .map(|t| t.row.description.clone())
         .unwrap_or_default();
-    let mut detail = assemble(db, &facts, o, org, runs, lang, now).await?;
+    let places = course::places_left_of_many(db, &courses_of(std::slice::from_ref(&o))).await?;
+    let mut detail = assemble(&facts, &places, o, org, runs, lang, now)?;
     detail.description_html = super::markdown::to_html(&description);
     Ok(detail)
 }
 
 /// Many offerings in full, as [`detail`] builds one but with one query a
-/// table for all of them (and one count a course for its places): what
+/// table for all of them (their courses' places too): what
 /// reads many at once (feeds, the weekly programme, the open data API).
 /// A volunteer centre's `runs` are left empty, and so is the description's
 /// HTML: none of those show them (a feed or a programme shows the summary),
@@ -777,6 +778,7 @@ pub(super) async fn details_of(
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
+    let places = course::places_left_of_many(db, &courses_of(&rows)).await?;
     let mut out = Vec::with_capacity(rows.len());
     for o in rows {
         let Some(org) = orgs.get(&o.organisation_id).cloned() else {
@@ -785,16 +787,24 @@ pub(super) async fn details_of(
         let id = o.id;
         out.push((
             id,
-            assemble(db, &facts, o, org, Vec::new(), lang, now).await?,
+            assemble(&facts, &places, o, org, Vec::new(), lang, now)?,
         ));
     }
     Ok(out)
 }
 
-/// An offering's detail from what was loaded about it.
-async fn assemble(
-    db: &impl ConnectionTrait,
+/// The courses among `rows`, with their capacities.
+fn courses_of(rows: &[offering::Model]) -> Vec<(i32, i32)> {
+    rows.iter()
+        .filter_map(|o| o.capacity.map(|capacity| (o.id, capacity)))
+        .collect()
+}
+
+/// An offering's detail from what was loaded about it: its facts, and
+/// its places left if it is a course.
+fn assemble(
     facts: &Facts,
+    places: &HashMap<i32, u32>,
     o: offering::Model,
     org: organisation::Model,
     runs: Vec<OfferingCard>,
@@ -852,7 +862,7 @@ async fn assemble(
                 sign_up_closes: o.sign_up_closes,
                 waiting_list: o.waiting_list,
                 sessions: schedule.sessions.clone(),
-                places_left: course::places_left(db, &o).await?,
+                places_left: places.get(&o.id).copied().unwrap_or(0),
             }),
             None => None,
         },
