@@ -19,6 +19,7 @@ mod m20261206_000013_confirm_by;
 mod m20261206_000014_referral;
 mod m20261206_000015_org_number;
 mod m20261206_000016_demo_today;
+mod m20261207_000017_offering_venue_index;
 
 /// Applies the migrations in order; the server runs it at start-up.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_referral::Migration),
             Box::new(m20261206_000015_org_number::Migration),
             Box::new(m20261206_000016_demo_today::Migration),
+            Box::new(m20261207_000017_offering_venue_index::Migration),
         ]
     }
 }

@@ -519,6 +519,10 @@ fn pages(districts: usize, slugs: &[String]) -> Vec<Page> {
         Page::new("open data: services", Serving::Cached, move |n| {
             Request::get(format!("/data/v1/services?page={}", n % 20 + 1))
         }),
+        // Every page of them at a country's size (440 venues).
+        Page::new("open data: locations", Serving::Cached, move |n| {
+            Request::get(format!("/data/v1/locations?page={}", n % 9 + 1))
+        }),
         Page::new("sitemap part", Serving::Cached, move |n| {
             Request::get(app::paths::sitemap_offerings(n as u64 % 4 + 1))
         }),

@@ -8,6 +8,7 @@ use app::backend::db::Db;
 use app::backend::directory::read_model::{self, Why};
 use app::backend::entities::{offering, offering_text};
 use app::domain::lang::Lang;
+use app::domain::offering::OfferingStatus;
 use http::{StatusCode, header};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use support::*;
@@ -334,7 +335,7 @@ async fn the_sitemap_names_every_public_page_in_every_language() {
             pages.extend(locations(&reply.body));
         }
         let published: Vec<String> = offering::Entity::find()
-            .filter(offering::Column::Status.eq(app::domain::offering::OfferingStatus::Published))
+            .filter(offering::Column::Status.eq(OfferingStatus::Published))
             .all(site.db.read())
             .await
             .unwrap()
@@ -510,10 +511,10 @@ async fn the_open_data_api_pages_the_directory_as_its_openapi_document_says() {
             app::backend::testing::offering(&site.db, "gammelt-kurs")
                 .await
                 .into();
-        old.status = Set(app::domain::offering::OfferingStatus::Archived);
+        old.status = Set(OfferingStatus::Archived);
         old.update(site.db.write()).await.unwrap();
         let published = offering::Entity::find()
-            .filter(offering::Column::Status.eq(app::domain::offering::OfferingStatus::Published))
+            .filter(offering::Column::Status.eq(OfferingStatus::Published))
             .all(site.db.read())
             .await
             .unwrap()
@@ -720,6 +721,75 @@ async fn the_open_data_api_pages_the_directory_as_its_openapi_document_says() {
             preflight
                 .header(header::ACCESS_CONTROL_ALLOW_HEADERS)
                 .contains("if-none-match"),
+            "{b}"
+        );
+    }
+}
+
+/// The location's identifier in the API for venue row `id`.
+fn location_id(id: i32) -> String {
+    format!("74726566-0003-8000-8000-{id:012x}")
+}
+
+#[tokio::test]
+async fn the_api_lists_only_the_places_where_something_published_meets() {
+    for site in sites().await {
+        let (b, app, db) = (site.backend, &site.app, &site.db);
+        // Every offering at one venue archived, as a coordinator does when
+        // a group stops meeting there.
+        let venue = app::backend::testing::offering(db, "sterk-og-stodig")
+            .await
+            .venue_id
+            .unwrap();
+        let there = offering::Entity::find()
+            .filter(offering::Column::VenueId.eq(venue))
+            .all(db.read())
+            .await
+            .unwrap();
+        let txn = db.begin().await.unwrap();
+        for row in &there {
+            let mut row: offering::ActiveModel = row.clone().into();
+            row.status = Set(OfferingStatus::Archived);
+            row.updated_at = Set(chrono::Utc::now().naive_utc());
+            row.update(&txn).await.unwrap();
+        }
+        let ids: Vec<i32> = there.iter().map(|o| o.id).collect();
+        read_model::refresh(&txn, &ids, app::backend::clock::oslo_now(), Why::Edited)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+
+        let published: std::collections::BTreeSet<i32> = offering::Entity::find()
+            .filter(offering::Column::Status.eq(OfferingStatus::Published))
+            .all(db.read())
+            .await
+            .unwrap()
+            .into_iter()
+            .filter_map(|o| o.venue_id)
+            .collect();
+        assert!(!published.contains(&venue), "{b}");
+        let reply = get(app, "/data/v1/locations?per_page=100", &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{b}");
+        let page: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        let listed: std::collections::BTreeSet<String> = page["contents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["id"].as_str().unwrap().to_string())
+            .collect();
+        let expected: std::collections::BTreeSet<String> =
+            published.iter().map(|&id| location_id(id)).collect();
+        assert_eq!(listed, expected, "{b}");
+        assert_eq!(page["total_items"], published.len(), "{b}");
+        assert_eq!(
+            get(
+                app,
+                &format!("/data/v1/locations/{}", location_id(venue)),
+                &[]
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND,
             "{b}"
         );
     }

@@ -5,7 +5,7 @@
 //! offerings is published is not there.
 
 use chrono::NaiveDateTime;
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
@@ -29,23 +29,39 @@ pub struct PublishedPage {
     pub changed: Option<NaiveDateTime>,
 }
 
-/// The ids of `column` (an organisation's or a venue's) that some
-/// published offering has.
-fn in_use(column: offering::Column) -> sea_orm::sea_query::SelectStatement {
-    Query::select()
-        .column(column)
-        .from(offering::Entity)
-        .and_where(offering::Column::Status.eq(OfferingStatus::Published))
-        .to_owned()
+/// Whether some published offering has the row of `table` in `column`
+/// (its organisation's or its venue's): asked of each organisation or
+/// venue, by the offerings' index on `column`, rather than reading every
+/// offering for the ids in use.
+fn in_use(
+    column: offering::Column,
+    table: impl sea_orm::sea_query::IntoIden,
+    id: impl sea_orm::sea_query::IntoIden,
+) -> Expr {
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(offering::Entity)
+            .and_where(Expr::col((offering::Entity, column)).equals((table, id)))
+            .and_where(offering::Column::Status.eq(OfferingStatus::Published))
+            .to_owned(),
+    )
 }
 
 fn public_organisations() -> Select<organisation::Entity> {
-    organisation::Entity::find()
-        .filter(organisation::Column::Id.in_subquery(in_use(offering::Column::OrganisationId)))
+    organisation::Entity::find().filter(in_use(
+        offering::Column::OrganisationId,
+        organisation::Entity,
+        organisation::Column::Id,
+    ))
 }
 
 fn public_venues() -> Select<venue::Entity> {
-    venue::Entity::find().filter(venue::Column::Id.in_subquery(in_use(offering::Column::VenueId)))
+    venue::Entity::find().filter(in_use(
+        offering::Column::VenueId,
+        venue::Entity,
+        venue::Column::Id,
+    ))
 }
 
 impl Directory {
