@@ -195,11 +195,21 @@ pub async fn import_as_of(
     source: &str,
     now: NaiveDateTime,
 ) -> Result<ImportSummary, ImportError> {
+    // Each step's time goes to the log: at a country's size an import
+    // takes half a minute, and which step grew is the first question.
+    let started = std::time::Instant::now();
+    let step = |name: &str, since: &mut std::time::Instant| {
+        tracing::info!("import: {name} in {:.1} s", since.elapsed().as_secs_f64());
+        *since = std::time::Instant::now();
+    };
+    let mut since = started;
     let mut data: Municipality = toml::from_str(source)?;
     data.move_to(now.date());
     check(&data)?;
+    step("read the file", &mut since);
     let txn = db.begin().await?;
     let (summary, ids) = write(&txn, &data).await?;
+    step("wrote the offerings", &mut since);
     if let Some(today) = data.today {
         // The demo: its dates move on with the calendar (jobs::demo).
         directory_state::Entity::update_many()
@@ -217,10 +227,19 @@ pub async fn import_as_of(
         // offerings' texts, times and categories at a time) as scans of
         // the whole tables: 200 scans of 300 000 texts at a country's size.
         txn.execute_unprepared("ANALYZE").await?;
+        step("analysed the tables", &mut since);
     }
     read_model::refresh(&txn, &ids, now, read_model::Why::Edited).await?;
+    step("built the lists", &mut since);
     txn.commit().await?;
+    step("committed", &mut since);
     db.refresh_statistics(true).await?;
+    step("refreshed the statistics", &mut since);
+    tracing::info!(
+        "import: {} offerings in {:.1} s",
+        summary.offerings,
+        started.elapsed().as_secs_f64()
+    );
     Ok(summary)
 }
 
