@@ -237,15 +237,11 @@ struct Claim {
 
 impl Claim {
     /// Keeps `page` if it can be shared, and hands it to those waiting.
-    fn finish(self, page: Option<Arc<Page>>) {
+    fn finish(mut self, page: Option<Arc<Page>>) {
         if let Some(page) = &page {
-            self.cache.keep(
-                &self.key,
-                &self.scope,
-                &self.stamp,
-                page.clone(),
-                self.recipe.clone(),
-            );
+            let recipe = self.recipe.take();
+            self.cache
+                .keep(&self.key, &self.scope, &self.stamp, page.clone(), recipe);
         }
         self.sender.send_replace(page);
     }

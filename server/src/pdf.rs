@@ -73,7 +73,7 @@ impl Face {
     /// `text`'s letters, placed one after the other by their advances:
     /// each with the bytes of `text` it stands for, so that the PDF maps
     /// it back to its letter for searching, copying and reading aloud.
-    fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
+    fn placed(&self, text: &str) -> Vec<KrillaGlyph> {
         let em = f32::from(self.metrics.units_per_em());
         text.char_indices()
             .map(|(at, c)| {
@@ -93,7 +93,7 @@ impl Face {
 
     /// `text` set on `surface` from `at` (on the baseline), at `size`.
     fn draw(&self, surface: &mut krilla::surface::Surface, at: Point, text: &str, size: f32) {
-        surface.draw_glyphs(at, &self.glyphs(text), self.font.clone(), text, size, false);
+        surface.draw_glyphs(at, &self.placed(text), self.font.clone(), text, size, false);
     }
 }
 
