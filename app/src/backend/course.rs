@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
-    FromQueryResult, PaginatorTrait, QueryFilter, QuerySelect, Set,
+    FromQueryResult, PaginatorTrait, QueryFilter, QuerySelect, Select, Set,
 };
 
 use super::entities::{course_session, offering, sign_up};
@@ -57,6 +57,12 @@ pub fn has_started(course: &offering::Model, now: NaiveDateTime) -> bool {
     course.first_session_at.is_some_and(|s| s <= now)
 }
 
+/// The sign-ups that hold a place: only confirmed ones. An unconfirmed
+/// one moves neither the figure on the page nor who gets in.
+fn holding_places() -> Select<sign_up::Entity> {
+    sign_up::Entity::find().filter(sign_up::Column::Status.eq(SignUpStatus::Confirmed))
+}
+
 /// Places of a course that nobody holds, for a course of `capacity`: one
 /// count over the course's confirmed sign-ups (an index covers it).
 pub async fn free(
@@ -64,11 +70,8 @@ pub async fn free(
     offering_id: i32,
     capacity: Option<i32>,
 ) -> Result<u64, DbErr> {
-    // Only confirmed sign-ups hold places: an unconfirmed one moves
-    // neither the figure on the page nor who gets in.
-    let holding = sign_up::Entity::find()
+    let holding = holding_places()
         .filter(sign_up::Column::OfferingId.eq(offering_id))
-        .filter(sign_up::Column::Status.eq(SignUpStatus::Confirmed))
         .count(db)
         .await?;
     Ok(u64::try_from(capacity.unwrap_or(0))
@@ -86,12 +89,11 @@ pub async fn places_left_of_many(
     if courses.is_empty() {
         return Ok(HashMap::new());
     }
-    let confirmed: HashMap<i32, i64> = sign_up::Entity::find()
+    let confirmed: HashMap<i32, i64> = holding_places()
         .select_only()
         .column(sign_up::Column::OfferingId)
         .column_as(sign_up::Column::Id.count(), "confirmed")
         .filter(sign_up::Column::OfferingId.is_in(courses.iter().map(|(id, _)| *id)))
-        .filter(sign_up::Column::Status.eq(SignUpStatus::Confirmed))
         .group_by(sign_up::Column::OfferingId)
         .into_tuple::<(i32, i64)>()
         .all(db)
