@@ -367,7 +367,7 @@ impl PageCache {
     /// most [`AHEAD_PER_EDIT`] for each district, each registered as its
     /// page's render. Nothing on the first request a server answers, nor
     /// for a request that read the versions before the latest one seen.
-    fn edited_since_seen(&self, stamp: &Stamp) -> Vec<(Recipe, Refresh)> {
+    fn edited_since_seen(&self, stamp: &Stamp) -> Vec<Refresh> {
         let before = {
             let mut seen = self.seen.lock().expect("page cache");
             match seen.as_ref() {
@@ -414,19 +414,13 @@ impl PageCache {
             asked.sort_unstable_by_key(|(at, _)| std::cmp::Reverse(*at));
             for (_, key) in asked.into_iter().take(AHEAD_PER_EDIT) {
                 let kept = &shelf.pages[&key];
-                let scope = kept.scope.clone();
-                let Some(recipe) = kept.recipe.clone() else {
-                    continue;
-                };
+                let (scope, recipe) = (kept.scope.clone(), kept.recipe.clone());
                 let mut claim = self.claim(&mut shelf, &key, scope, stamp.clone());
-                claim.recipe = Some(recipe.clone());
-                ahead.push((
-                    recipe,
-                    Refresh {
-                        claim,
-                        edited: true,
-                    },
-                ));
+                claim.recipe = recipe;
+                ahead.push(Refresh {
+                    claim,
+                    edited: true,
+                });
             }
         }
         ahead
@@ -622,16 +616,15 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
                 versions,
                 date: app::backend::clock::oslo_now().date(),
             };
-            for (recipe, refresh) in state.pages.edited_since_seen(&stamp) {
-                render_anew(&state, recipe, refresh);
+            for refresh in state.pages.edited_since_seen(&stamp) {
+                render_anew(&state, refresh);
             }
             match state.pages.find(&key, scope.clone(), stamp.clone()) {
                 Found::Current(page) => return send(&page),
                 Found::Behind(page, refresh) => {
                     if let Some(mut refresh) = refresh {
-                        let recipe = Recipe::of(&request, &next);
-                        refresh.claim.recipe = Some(recipe.clone());
-                        render_anew(&state, recipe, refresh);
+                        refresh.claim.recipe = Some(Recipe::of(&request, &next));
+                        render_anew(&state, refresh);
                     }
                     return send(&page);
                 }
@@ -689,8 +682,14 @@ pub async fn deliver(State(state): State<AppState>, request: Request, next: Next
 /// waits its turn (first come, first served); one only time has passed
 /// gives up if another is under way, and a later request for it tries
 /// again.
-fn render_anew(state: &AppState, recipe: Recipe, refresh: Refresh) {
+fn render_anew(state: &AppState, refresh: Refresh) {
     let Refresh { claim, edited } = refresh;
+    // Every caller gives the claim its recipe, which it keeps with the
+    // page; without one nothing can be rendered, and dropping the claim
+    // lets whoever waits render their own.
+    let Some(recipe) = claim.recipe.clone() else {
+        return;
+    };
     let refreshing = state.pages.refreshing.clone();
     let permit = if edited {
         None
@@ -1311,7 +1310,7 @@ mod tests {
         let mut ahead: Vec<String> = cache
             .edited_since_seen(&edited)
             .into_iter()
-            .map(|(_, refresh)| refresh.claim.key.clone())
+            .map(|refresh| refresh.claim.key.clone())
             .collect();
         ahead.sort();
         assert_eq!(
