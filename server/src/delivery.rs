@@ -29,7 +29,7 @@
 //! districts' printed programmes asked for at once after a morning of
 //! edits).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -381,7 +381,7 @@ impl PageCache {
         let Some(before) = before else {
             return Vec::new();
         };
-        let edited: Vec<&String> = stamp
+        let edited: HashSet<&String> = stamp
             .versions
             .districts
             .iter()
@@ -397,22 +397,26 @@ impl PageCache {
         if !shelf.move_on(stamp.date) {
             return Vec::new();
         }
+        // One pass over the shelf, whatever the number of districts edited.
+        let mut asked: HashMap<&String, Vec<(Instant, String)>> = HashMap::new();
+        for (key, kept) in &shelf.pages {
+            if let Scope::District(district) = &kept.scope
+                && let Some(district) = edited.get(district)
+                && kept.recipe.is_some()
+                && kept.current_at.elapsed() < AHEAD_IF_ASKED_WITHIN
+                && kept.version < stamp.of(&kept.scope).last_edit
+                && !shelf.rendering.contains_key(key)
+            {
+                asked
+                    .entry(*district)
+                    .or_default()
+                    .push((kept.current_at, key.clone()));
+            }
+        }
         let mut ahead = Vec::new();
-        for district in edited {
-            let mut asked: Vec<(Instant, String)> = shelf
-                .pages
-                .iter()
-                .filter(|(key, kept)| {
-                    matches!(&kept.scope, Scope::District(d) if d == district)
-                        && kept.recipe.is_some()
-                        && kept.current_at.elapsed() < AHEAD_IF_ASKED_WITHIN
-                        && kept.version < stamp.of(&kept.scope).last_edit
-                        && !shelf.rendering.contains_key(*key)
-                })
-                .map(|(key, kept)| (kept.current_at, key.clone()))
-                .collect();
-            asked.sort_unstable_by_key(|(at, _)| std::cmp::Reverse(*at));
-            for (_, key) in asked.into_iter().take(AHEAD_PER_EDIT) {
+        for mut pages in asked.into_values() {
+            pages.sort_unstable_by_key(|(at, _)| std::cmp::Reverse(*at));
+            for (_, key) in pages.into_iter().take(AHEAD_PER_EDIT) {
                 let kept = &shelf.pages[&key];
                 let (scope, recipe) = (kept.scope.clone(), kept.recipe.clone());
                 let mut claim = self.claim(&mut shelf, &key, scope, stamp.clone());
@@ -455,7 +459,9 @@ impl PageCache {
         if old_version > stamp.at() {
             return;
         }
-        let weight = page.variants.weight();
+        // The page, and what keeping it costs besides: its address, and
+        // the headers it would be rendered again with.
+        let weight = page.variants.weight() + key.len() + recipe.as_ref().map_or(0, Recipe::weight);
         if shelf.bytes - old_weight + weight > capacity {
             // Full: first let go of what the clock or an edit has left
             // behind. Then keep what is there until those pages fall
@@ -786,6 +792,18 @@ impl Recipe {
             extensions,
             next: next.clone(),
         }
+    }
+
+    /// Roughly what it holds, in bytes: the address and the headers (its
+    /// extensions are a few small values the server put there).
+    fn weight(&self) -> usize {
+        let address = self.uri.path_and_query().map_or(0, |p| p.as_str().len());
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len())
+            .sum();
+        std::mem::size_of::<Recipe>() + address + headers
     }
 
     fn request(&self) -> Request {
@@ -1424,6 +1442,33 @@ mod tests {
             cache.find("nb|/bydel/sentrum", sentrum(), with_district(8, 8, (8, 8))),
             Found::Render(_)
         ));
+    }
+
+    #[tokio::test]
+    async fn a_kept_page_counts_its_address_and_how_to_render_it_again() {
+        let next = a_next().await;
+        let cache = PageCache::new(1 << 20);
+        let asked = Request::get("/bydel/sentrum")
+            .header(header::ACCEPT_LANGUAGE, "nn")
+            .body(Body::empty())
+            .unwrap();
+        let recipe = Recipe::of(&asked, &next);
+        let recipe_weight = recipe.weight();
+        assert!(recipe_weight > "/bydel/sentrum".len() + "accept-language".len());
+        let key = "nn|normal|/bydel/sentrum";
+        let kept = page("x");
+        let page_weight = kept.variants.weight();
+        cache.keep(
+            key,
+            &Scope::District("sentrum".into()),
+            &stamp(5, 5, 27),
+            kept,
+            Some(recipe),
+        );
+        assert_eq!(
+            cache.shelf.lock().unwrap().bytes,
+            page_weight + key.len() + recipe_weight
+        );
     }
 
     #[test]
