@@ -398,6 +398,8 @@ impl PageCache {
             return Vec::new();
         }
         // One pass over the shelf, whatever the number of districts edited.
+        // Grouped by the edited set's own slug, not the shelf's: the shelf
+        // is borrowed mutably below to register each render.
         let mut asked: HashMap<&String, Vec<(Instant, String)>> = HashMap::new();
         for (key, kept) in &shelf.pages {
             if let Scope::District(district) = &kept.scope
